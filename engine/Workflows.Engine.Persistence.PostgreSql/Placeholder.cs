@@ -1,0 +1,1 @@
+namespace Workflows.Engine.Persistence.PostgreSql; internal static class Placeholder { }

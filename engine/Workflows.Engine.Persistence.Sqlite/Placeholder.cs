@@ -1,0 +1,1 @@
+namespace Workflows.Engine.Persistence.Sqlite; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Workflows.Engine.Persistence; internal static class Placeholder { }

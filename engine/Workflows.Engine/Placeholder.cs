@@ -1,0 +1,1 @@
+namespace Workflows.Engine; internal static class Placeholder { }

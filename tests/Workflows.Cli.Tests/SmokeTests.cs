@@ -1,0 +1,1 @@
+namespace Workflows.Cli.Tests; public class SmokeTests { [Fact] public void Builds() => 1.ShouldBe(1); }
