@@ -1,1 +1,3 @@
-Console.WriteLine("workflows");
+using Workflows.Cli;
+
+return await CliApp.RunAsync(args, new CliConsole(Console.Out, Console.Error));

@@ -1,1 +1,0 @@
-namespace Workflows.Engine; internal static class Placeholder { }
