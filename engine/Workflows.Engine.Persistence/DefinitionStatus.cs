@@ -1,0 +1,9 @@
+namespace Workflows.Engine.Persistence;
+
+/// <summary>Life of a definition version: edited as a draft, published once (then immutable), later retired.</summary>
+public enum DefinitionStatus
+{
+    Draft,
+    Published,
+    Retired,
+}

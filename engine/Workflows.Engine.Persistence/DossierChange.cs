@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Effects;
+using Workflows.Engine.Execution.Events;
+
+namespace Workflows.Engine.Persistence;
+
+/// <summary>
+/// Everything one accepted command changes, written in one transaction: the new state (checked against the
+/// version it was computed from), appended events, task and timer rows from the effects, and optionally
+/// the idempotency key of the request that caused it.
+/// </summary>
+public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedEvent> Events, ImmutableArray<Effect> Effects)
+{
+    public IdempotencyRecord? Idempotency { get; init; }
+
+    /// <summary>The version the change was computed from: 0 for a new dossier.</summary>
+    public long ExpectedVersion => State.Version - 1;
+
+    public static DossierChange From(Accepted accepted) => new(accepted.State, accepted.Events, accepted.Effects);
+}
+
+/// <summary>Remembers that a request with this key (and body hash) produced this dossier, so a retry returns it.</summary>
+public sealed record IdempotencyRecord(string Key, string RequestHash, Workflows.Engine.Identity.DossierId Dossier, DateTimeOffset At);

@@ -1,1 +1,0 @@
-namespace Workflows.Engine.Persistence; internal static class Placeholder { }

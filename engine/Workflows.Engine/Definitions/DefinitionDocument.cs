@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+
+namespace Workflows.Engine.Definitions;
+
+// The definition file format (procedures/<id>/definition.json), exactly as written by people and the designer.
+// Everything is a plain string or list here so that reading never fails on a bad value: the mapper turns
+// these into the domain model and reports each bad value with its location.
+
+public sealed record DefinitionDocument
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    public string? Id { get; init; }
+
+    public int? Version { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Deadline { get; init; }
+
+    public List<RoleDocument>? Roles { get; init; }
+
+    public FormDocument? Form { get; init; }
+
+    public List<StepDocument>? Steps { get; init; }
+
+    public List<TransitionDocument>? Transitions { get; init; }
+}
+
+public sealed record RoleDocument(string? Id, string? Name);
+
+public sealed record FormDocument
+{
+    public List<FieldDocument>? Fields { get; init; }
+}
+
+public sealed record FieldDocument
+{
+    public string? Key { get; init; }
+
+    public string? Label { get; init; }
+
+    public string? Type { get; init; }
+
+    public bool Required { get; init; }
+
+    public List<string>? Options { get; init; }
+
+    public int? MaxLength { get; init; }
+}
+
+public sealed record StepDocument
+{
+    public string? Id { get; init; }
+
+    public string? Kind { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? Unit { get; init; }
+
+    public string? Budget { get; init; }
+
+    public List<string>? Outcomes { get; init; }
+
+    public string? Status { get; init; }
+
+    public List<string>? Fields { get; init; }
+
+    public List<string>? RequiredFields { get; init; }
+
+    public string? Wait { get; init; }
+
+    public Dictionary<string, string>? Set { get; init; }
+}
+
+public sealed record TransitionDocument
+{
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public string? Outcome { get; init; }
+
+    public string? Condition { get; init; }
+
+    public bool Default { get; init; }
+}

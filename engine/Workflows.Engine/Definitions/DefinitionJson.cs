@@ -1,0 +1,347 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Dossiers;
+using Workflows.Engine.Forms;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
+using Workflows.Engine.Validation;
+
+namespace Workflows.Engine.Definitions;
+
+/// <summary>Result of reading a definition file: the definition, or every located problem that prevented it.</summary>
+public sealed record DefinitionParseResult(ProcedureDefinition? Definition, ImmutableArray<ValidationProblem> Problems);
+
+/// <summary>Reads and writes the definition file format (procedures/&lt;id&gt;/definition.json).</summary>
+public static class DefinitionJson
+{
+    /// <summary>Beyond this a definition is not a procedure any analyst could read; refuse it early.</summary>
+    public const int MaxSteps = 500;
+    public const int MaxTransitions = 2000;
+    public const int MaxFields = 500;
+
+    private static readonly JsonSerializerOptions DocumentOptions = new(WorkflowJson.Indented)
+    {
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static DefinitionParseResult Parse(string json)
+    {
+        DefinitionDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<DefinitionDocument>(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path ?? "$";
+            var line = e.LineNumber is { } l ? $" (line {l + 1}, position {e.BytePositionInLine + 1})" : "";
+            return Fail(new ValidationProblem("malformed-json", where, $"The file is not a valid definition{line}: {FirstSentence(e.Message)}"));
+        }
+
+        return document is null
+            ? Fail(new ValidationProblem("malformed-json", "$", "The file is empty or null; expected a JSON object with id, name, steps and transitions."))
+            : FromDocument(document);
+    }
+
+    public static DefinitionParseResult FromDocument(DefinitionDocument document) => new DefinitionMapper().Map(document);
+
+    public static string Serialize(ProcedureDefinition definition) =>
+        JsonSerializer.Serialize(ToDocument(definition), DocumentOptions);
+
+    public static DefinitionDocument ToDocument(ProcedureDefinition d) => new()
+    {
+        Id = d.Id.Value,
+        Version = d.Version,
+        Name = d.Name,
+        Description = d.Description,
+        Deadline = d.Deadline?.ToString(),
+        Roles = [.. d.Roles.Select(r => new RoleDocument(r.Id, r.Name))],
+        Form = new FormDocument
+        {
+            Fields = [.. d.Form.Fields.Select(f => new FieldDocument
+            {
+                Key = f.Key,
+                Label = f.Label,
+                Type = KebabName(f.Type),
+                Required = f.Required,
+                Options = f.Options.IsEmpty ? null : [.. f.Options],
+                MaxLength = f.MaxLength == new FormField("x", "x", FieldType.Text).MaxLength ? null : f.MaxLength,
+            })],
+        },
+        Steps = [.. d.Steps.Select(s => new StepDocument
+        {
+            Id = s.Id.Value,
+            Kind = KebabName(s.Kind),
+            Name = s.Name,
+            Description = s.Description,
+            Role = s.Role,
+            Unit = s.Unit?.Value,
+            Budget = s.Budget?.ToString(),
+            Outcomes = s.Outcomes.IsEmpty ? null : [.. s.Outcomes],
+            Status = s.Status is { } status ? KebabName(status) : null,
+            Fields = s.Fields.IsEmpty ? null : [.. s.Fields],
+            RequiredFields = s.RequiredFields.IsEmpty ? null : [.. s.RequiredFields],
+            Wait = s.Wait?.ToString(),
+            Set = s.Assignments.IsEmpty ? null : s.Assignments.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(),
+        })],
+        Transitions = [.. d.Transitions.Select(t => new TransitionDocument
+        {
+            From = t.From.Value,
+            To = t.To.Value,
+            Outcome = t.Outcome,
+            Condition = t.Condition,
+            Default = t.IsDefault,
+        })],
+    };
+
+    internal static string KebabName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    internal static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (KebabName(candidate) == text)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    internal static string KebabList<TEnum>() where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TEnum>().Select(v => KebabName(v)));
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static DefinitionParseResult Fail(ValidationProblem problem) => new(null, [problem]);
+
+    /// <summary>Turns the loose document into the domain model, collecting every problem rather than the first.</summary>
+    private sealed class DefinitionMapper
+    {
+        private readonly List<ValidationProblem> problems = [];
+
+        public DefinitionParseResult Map(DefinitionDocument doc)
+        {
+            if (!ProcedureId.TryParse(doc.Id, out var id))
+            {
+                Problem("invalid-id", "$.id", doc.Id is null ? "The procedure needs an \"id\", e.g. \"birth-registration\"." : Slug.Describe(doc.Id, "procedure"));
+            }
+
+            if (string.IsNullOrWhiteSpace(doc.Name))
+            {
+                Problem("missing-name", "$.name", "The procedure needs a \"name\" people recognise, e.g. \"Đăng ký khai sinh\".");
+            }
+
+            if (doc.Version is < 0)
+            {
+                Problem("invalid-version", "$.version", "The version cannot be negative; omit it and the server numbers versions itself.");
+            }
+
+            var deadline = Duration(doc.Deadline, "$.deadline", required: false);
+            var steps = doc.Steps ?? [];
+            var transitions = doc.Transitions ?? [];
+            var fields = doc.Form?.Fields ?? [];
+            Limit(steps.Count, MaxSteps, "$.steps", "steps");
+            Limit(transitions.Count, MaxTransitions, "$.transitions", "transitions");
+            Limit(fields.Count, MaxFields, "$.form.fields", "form fields");
+            if (problems.Count > 0 && (steps.Count > MaxSteps || transitions.Count > MaxTransitions || fields.Count > MaxFields))
+            {
+                return new(null, [.. problems]);
+            }
+
+            var roles = (doc.Roles ?? []).Select((r, i) => MapRole(r, $"$.roles[{i}]")).OfType<RoleDefinition>().ToImmutableArray();
+            var form = new FormSchema([.. fields.Select((f, i) => MapField(f, $"$.form.fields[{i}]")).OfType<FormField>()]);
+            var mappedSteps = steps.Select((s, i) => MapStep(s, $"$.steps[{i}]")).OfType<StepDefinition>().ToImmutableArray();
+            var mappedTransitions = transitions.Select((t, i) => MapTransition(t, $"$.transitions[{i}]")).OfType<TransitionDefinition>().ToImmutableArray();
+
+            if (problems.Count > 0)
+            {
+                return new(null, [.. problems]);
+            }
+
+            var definition = new ProcedureDefinition(id, doc.Version ?? 0, doc.Name!.Trim())
+            {
+                Description = doc.Description,
+                Deadline = deadline,
+                Roles = roles,
+                Form = form,
+                Steps = mappedSteps,
+                Transitions = mappedTransitions,
+            };
+            return new(definition, []);
+        }
+
+        private RoleDefinition? MapRole(RoleDocument role, string at)
+        {
+            if (!Slug.IsValid(role.Id))
+            {
+                Problem("invalid-role-id", at + ".id", Slug.Describe(role.Id, "role"));
+                return null;
+            }
+
+            return new RoleDefinition(role.Id!, string.IsNullOrWhiteSpace(role.Name) ? role.Id! : role.Name);
+        }
+
+        private FormField? MapField(FieldDocument field, string at)
+        {
+            var ok = true;
+            if (field.Key is null || !IsFieldKey(field.Key))
+            {
+                Problem("invalid-field-key", at + ".key", $"\"{field.Key}\" is not a valid field key: start with a letter, then letters, digits or underscores (e.g. \"childName\").");
+                ok = false;
+            }
+
+            if (!TryParseKebab<FieldType>(field.Type, out var type))
+            {
+                Problem("unknown-field-type", at + ".type", $"Unknown field type \"{field.Type}\"; use one of: {KebabList<FieldType>()}.");
+                ok = false;
+            }
+
+            if (field.MaxLength is <= 0)
+            {
+                Problem("invalid-max-length", at + ".maxLength", "maxLength must be a positive number of characters.");
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            var result = new FormField(field.Key!, string.IsNullOrWhiteSpace(field.Label) ? field.Key! : field.Label, type)
+            {
+                Required = field.Required,
+                Options = [.. field.Options ?? []],
+            };
+            return field.MaxLength is { } max ? result with { MaxLength = max } : result;
+        }
+
+        private StepDefinition? MapStep(StepDocument step, string at)
+        {
+            var problemsBefore = problems.Count;
+            if (!Slug.IsValid(step.Id))
+            {
+                Problem("invalid-step-id", at + ".id", step.Id is null ? "Every step needs an \"id\"." : Slug.Describe(step.Id, "step"), step.Id);
+            }
+
+            if (!TryParseKebab<StepKind>(step.Kind, out var kind))
+            {
+                Problem("unknown-step-kind", at + ".kind", $"Unknown step kind \"{step.Kind}\"; use one of: {KebabList<StepKind>()}.", step.Id);
+            }
+
+            DossierStatus? status = null;
+            if (step.Status is not null)
+            {
+                if (TryParseKebab<DossierStatus>(step.Status, out var s))
+                {
+                    status = s;
+                }
+                else
+                {
+                    Problem("unknown-status", at + ".status", $"Unknown dossier status \"{step.Status}\"; use one of: {KebabList<DossierStatus>()}.", step.Id);
+                    }
+            }
+
+            UnitId? unit = null;
+            if (step.Unit is not null)
+            {
+                if (UnitId.TryParse(step.Unit, out var u))
+                {
+                    unit = u;
+                }
+                else
+                {
+                    Problem("invalid-unit-id", at + ".unit", Slug.Describe(step.Unit, "unit"), step.Id);
+                    }
+            }
+
+            var budget = Duration(step.Budget, at + ".budget", required: false, step.Id);
+            var wait = Duration(step.Wait, at + ".wait", required: false, step.Id);
+            if (problems.Count > problemsBefore)
+            {
+                return null;
+            }
+
+            return new StepDefinition(new StepId(step.Id!), kind, string.IsNullOrWhiteSpace(step.Name) ? step.Id! : step.Name)
+            {
+                Description = step.Description,
+                Role = step.Role,
+                Unit = unit,
+                Budget = budget,
+                Outcomes = [.. step.Outcomes ?? []],
+                Status = status,
+                Fields = [.. step.Fields ?? []],
+                RequiredFields = [.. step.RequiredFields ?? []],
+                Wait = wait,
+                Assignments = (step.Set ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+            };
+        }
+
+        private TransitionDefinition? MapTransition(TransitionDocument t, string at)
+        {
+            var ok = true;
+            if (!Slug.IsValid(t.From))
+            {
+                Problem("invalid-transition", at + ".from", t.From is null ? "A transition needs \"from\" (a step id)." : Slug.Describe(t.From, "step"));
+                ok = false;
+            }
+
+            if (!Slug.IsValid(t.To))
+            {
+                Problem("invalid-transition", at + ".to", t.To is null ? "A transition needs \"to\" (a step id)." : Slug.Describe(t.To, "step"));
+                ok = false;
+            }
+
+            return ok
+                ? new TransitionDefinition(new StepId(t.From!), new StepId(t.To!))
+                {
+                    Outcome = string.IsNullOrWhiteSpace(t.Outcome) ? null : t.Outcome,
+                    Condition = string.IsNullOrWhiteSpace(t.Condition) ? null : t.Condition,
+                    IsDefault = t.Default,
+                }
+                : null;
+        }
+
+        private WorkingDuration? Duration(string? text, string at, bool required, string? step = null)
+        {
+            if (text is null && !required)
+            {
+                return null;
+            }
+
+            if (WorkingDuration.TryParse(text, out var duration, out var error))
+            {
+                return duration;
+            }
+
+            Problem("invalid-duration", at, error, step);
+            return null;
+        }
+
+        private void Limit(int count, int max, string at, string what)
+        {
+            if (count > max)
+            {
+                Problem("too-large", at, string.Create(CultureInfo.InvariantCulture, $"The definition has {count} {what}; at most {max} are allowed. Split the procedure or simplify it."));
+            }
+        }
+
+        private void Problem(string code, string at, string message, string? step = null) =>
+            problems.Add(new ValidationProblem(code, at, message) { Step = step });
+
+        private static bool IsFieldKey(string key) =>
+            key.Length is > 0 and <= 64 && (char.IsAsciiLetter(key[0]) || key[0] == '_') && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    }
+}

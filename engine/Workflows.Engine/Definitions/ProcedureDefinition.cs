@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Forms;
+
+namespace Workflows.Engine.Definitions;
+
+/// <summary>
+/// One version of a procedure: an immutable graph of steps and transitions, with roles, the dossier form
+/// and the legal deadline. Published versions never change; running dossiers pin the version they began on.
+/// </summary>
+public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Name)
+{
+    public string? Description { get; init; }
+
+    /// <summary>The total deadline promised to the applicant, counted from receipt of the dossier.</summary>
+    public WorkingDuration? Deadline { get; init; }
+
+    public ImmutableArray<RoleDefinition> Roles { get; init; } = [];
+
+    public FormSchema Form { get; init; } = FormSchema.Empty;
+
+    public ImmutableArray<StepDefinition> Steps { get; init; } = [];
+
+    public ImmutableArray<TransitionDefinition> Transitions { get; init; } = [];
+
+    public DefinitionKey Key => new(Id, Version);
+}

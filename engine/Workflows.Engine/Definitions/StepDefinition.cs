@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Dossiers;
+using Workflows.Engine.Identity;
+
+namespace Workflows.Engine.Definitions;
+
+/// <summary>One step of a procedure. Which properties matter depends on <see cref="Kind"/>.</summary>
+public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
+{
+    /// <summary>Role that performs a person's step.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>A fixed unit that performs the step (e.g. police for a consultation); default: the dossier's unit.</summary>
+    public UnitId? Unit { get; init; }
+
+    /// <summary>This step's share of the procedure deadline; its due instant is computed on entry.</summary>
+    public WorkingDuration? Budget { get; init; }
+
+    /// <summary>Outcomes a person may choose, e.g. "accept", "request-supplement", "refuse".</summary>
+    public ImmutableArray<string> Outcomes { get; init; } = [];
+
+    /// <summary>The dossier status while this step is active, or the final status for an end step.</summary>
+    public DossierStatus? Status { get; init; }
+
+    /// <summary>Form fields a person may fill in at this step (all fields when empty).</summary>
+    public ImmutableArray<string> Fields { get; init; } = [];
+
+    /// <summary>Form fields that must hold a value when this step is completed.</summary>
+    public ImmutableArray<string> RequiredFields { get; init; } = [];
+
+    /// <summary>For a timer step: how long to wait, in working time.</summary>
+    public WorkingDuration? Wait { get; init; }
+
+    /// <summary>For an automatic step: field key → expression computing its new value.</summary>
+    public ImmutableDictionary<string, string> Assignments { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public string? Description { get; init; }
+}

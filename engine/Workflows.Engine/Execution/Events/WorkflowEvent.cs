@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace Workflows.Engine.Execution.Events;
+
+/// <summary>
+/// A fact in a dossier's history. Append-only; the JSON "type" names are part of the stored format and of
+/// the golden traces, so they never change once shipped.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(DossierSubmitted), "dossier-submitted")]
+[JsonDerivedType(typeof(DossierStatusChanged), "status-changed")]
+[JsonDerivedType(typeof(StepStarted), "step-started")]
+[JsonDerivedType(typeof(StepCompleted), "step-completed")]
+[JsonDerivedType(typeof(StepCancelled), "step-cancelled")]
+[JsonDerivedType(typeof(TaskClaimed), "task-claimed")]
+[JsonDerivedType(typeof(TaskReleased), "task-released")]
+[JsonDerivedType(typeof(GatewayRouted), "gateway-routed")]
+[JsonDerivedType(typeof(JoinWaiting), "join-waiting")]
+[JsonDerivedType(typeof(DataChanged), "data-changed")]
+[JsonDerivedType(typeof(DossierCompleted), "dossier-completed")]
+public abstract record WorkflowEvent;

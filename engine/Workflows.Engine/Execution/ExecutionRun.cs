@@ -1,0 +1,396 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Dossiers;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Execution.Effects;
+using Workflows.Engine.Execution.Events;
+using Workflows.Engine.Forms;
+using Workflows.Engine.Identity;
+
+namespace Workflows.Engine.Execution;
+
+/// <summary>
+/// The working memory of one <see cref="WorkflowExecutor.Execute"/> call: starts from the stored state,
+/// moves tokens through the graph, and collects events and effects. Never escapes the call, so it may mutate.
+/// </summary>
+internal sealed class ExecutionRun(
+    ExecutableProcedure procedure,
+    InstanceState state,
+    Actor actor,
+    DateTimeOffset now,
+    IWorkingCalendar calendar,
+    IWorkingCalendarSource calendars)
+{
+    /// <summary>A command that passes more steps than this without stopping at a task is a definition loop.</summary>
+    internal const int MaxStepsPerCommand = 1000;
+
+    private readonly ImmutableSortedDictionary<string, JsonElement>.Builder data = state.Data.ToBuilder();
+    private readonly ImmutableList<ActiveStep>.Builder active = state.ActiveSteps.ToBuilder();
+    private readonly ImmutableSortedDictionary<string, int>.Builder joins = state.JoinArrivals.ToBuilder();
+    private readonly List<WorkflowEvent> events = [];
+    private readonly List<Effect> effects = [];
+    private readonly Queue<StepId> pending = new();
+    private DossierStatus status = state.Status;
+    private int lastStepInstance = state.LastStepInstance;
+    private DateTimeOffset? receivedAt = state.ReceivedAt;
+    private DateTimeOffset? dueAt = state.DueAt;
+    private DateTimeOffset? completedAt = state.CompletedAt;
+    private int stepsEntered;
+
+    public ExecutableProcedure Procedure => procedure;
+
+    public IReadOnlyDictionary<string, JsonElement> Data => data;
+
+    public Rejection? Submit(SubmitDossier submit)
+    {
+        foreach (var (key, value) in submit.Data)
+        {
+            data[key] = value.Clone();
+        }
+
+        events.Add(new DossierSubmitted(procedure.Key, submit.Unit, submit.Channel, data.ToImmutable()));
+        pending.Enqueue(procedure.Start.Id);
+        return Drain();
+    }
+
+    /// <summary>The open person's task for this step instance, if <c>actor</c> may work it.</summary>
+    public (ActiveStep? Step, Rejection? Rejection) FindTaskFor(int stepInstance, bool mayClaim)
+    {
+        var step = active.Find(s => s.Instance == stepInstance);
+        if (step is null || !step.Kind.IsHumanTask())
+        {
+            return (null, Rejection.TaskNotOpen(stepInstance));
+        }
+
+        var name = procedure.Step(step.Step).Name;
+        if (actor.IsSystem)
+        {
+            return (null, new Rejection(RejectionCodes.NotAuthorized, $"Task {stepInstance} ({name}) must be done by a person, not by the system."));
+        }
+
+        if (step.Assignee is { } assignee && assignee != actor.User)
+        {
+            return (null, new Rejection(
+                mayClaim ? RejectionCodes.AlreadyClaimed : RejectionCodes.NotAuthorized,
+                $"Task {stepInstance} ({name}) is claimed by '{assignee}'; ask them to release it first."));
+        }
+
+        if (step.Unit != actor.Unit || step.Role is null || !actor.HasRole(step.Role))
+        {
+            return (null, new Rejection(
+                RejectionCodes.NotAuthorized,
+                $"Task {stepInstance} ({name}) is for role '{step.Role}' in unit '{step.Unit}'; '{actor.User}' holds [{string.Join(", ", actor.Roles)}] in unit '{actor.Unit}'."));
+        }
+
+        return (step, null);
+    }
+
+    public Rejection? CompleteTask(ActiveStep step, string outcome, IReadOnlyDictionary<string, JsonElement> values, string? comment)
+    {
+        SetData(step.Step, values);
+        active.Remove(step);
+        events.Add(new StepCompleted(step.Instance, step.Step) { Outcome = outcome, Comment = comment });
+        effects.Add(new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Completed, now, actor.User) { Outcome = outcome });
+        foreach (var transition in procedure.Outgoing(step.Step).Where(t => t.Outcome == outcome))
+        {
+            pending.Enqueue(transition.To);
+        }
+
+        return Drain();
+    }
+
+    public Rejection? Claim(int stepInstance)
+    {
+        var (step, rejection) = FindTaskFor(stepInstance, mayClaim: true);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        if (step!.Assignee == actor.User)
+        {
+            return new Rejection(RejectionCodes.AlreadyClaimed, $"You have already claimed task {stepInstance}.");
+        }
+
+        active[active.IndexOf(step)] = step with { Assignee = actor.User };
+        events.Add(new TaskClaimed(stepInstance, actor.User));
+        effects.Add(new AssignTask(new TaskId(state.Dossier, stepInstance), actor.User));
+        return null;
+    }
+
+    public Rejection? Release(int stepInstance)
+    {
+        var step = active.Find(s => s.Instance == stepInstance && s.Kind.IsHumanTask());
+        if (step is null)
+        {
+            return Rejection.TaskNotOpen(stepInstance);
+        }
+
+        if (step.Assignee != actor.User)
+        {
+            return new Rejection(RejectionCodes.NotAuthorized, step.Assignee is null
+                ? $"Task {stepInstance} is not claimed by anyone."
+                : $"Only '{step.Assignee}', who claimed task {stepInstance}, can release it.");
+        }
+
+        active[active.IndexOf(step)] = step with { Assignee = null };
+        events.Add(new TaskReleased(stepInstance, actor.User));
+        effects.Add(new AssignTask(new TaskId(state.Dossier, stepInstance), null));
+        return null;
+    }
+
+    public Rejection? FireTimer(int stepInstance)
+    {
+        var step = active.Find(s => s.Instance == stepInstance);
+        if (step is null || step.Kind != StepKind.Timer)
+        {
+            return new Rejection(RejectionCodes.NotATimer, $"Step instance {stepInstance} is not a running timer (it moved on or never was one).");
+        }
+
+        active.Remove(step);
+        events.Add(new StepCompleted(step.Instance, step.Step));
+        foreach (var transition in procedure.Outgoing(step.Step))
+        {
+            pending.Enqueue(transition.To);
+        }
+
+        return Drain();
+    }
+
+    public Accepted Finish()
+    {
+        var recorded = events
+            .Select((e, i) => new RecordedEvent(state.LastEventSequence + i + 1, now, actor.User, e))
+            .ToImmutableArray();
+        var next = state with
+        {
+            Status = status,
+            Version = state.Version + 1,
+            LastEventSequence = state.LastEventSequence + events.Count,
+            Data = data.ToImmutable(),
+            ActiveSteps = active.ToImmutable(),
+            JoinArrivals = joins.ToImmutable(),
+            LastStepInstance = lastStepInstance,
+            ReceivedAt = receivedAt,
+            DueAt = dueAt,
+            CompletedAt = completedAt,
+        };
+        return new Accepted(next, recorded, [.. effects]);
+    }
+
+    /// <summary>Moves every pending token on until each rests in a waiting step or the dossier ends.</summary>
+    private Rejection? Drain()
+    {
+        while (pending.TryDequeue(out var stepId))
+        {
+            if (++stepsEntered > MaxStepsPerCommand)
+            {
+                return new Rejection(RejectionCodes.RunawayLoop, $"The procedure passed {MaxStepsPerCommand} steps without waiting for anyone (last: '{stepId}'); its definition loops. Ask the analyst to fix it.");
+            }
+
+            if (Enter(procedure.Step(stepId)) is { } rejection)
+            {
+                return rejection;
+            }
+        }
+
+        return null;
+    }
+
+    private Rejection? Enter(StepDefinition step)
+    {
+        if (step.Kind != StepKind.End && step.Status is { } stepStatus && ChangeStatus(stepStatus, step) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var instance = ++lastStepInstance;
+        switch (step.Kind)
+        {
+            case StepKind.Start:
+            case StepKind.ParallelSplit:
+                ContinueFrom(step);
+                return null;
+            case StepKind.Task or StepKind.Signature or StepKind.Issue:
+                OpenTask(step, instance);
+                return null;
+            case StepKind.Timer:
+                StartTimer(step, instance);
+                return null;
+            case StepKind.Gateway:
+                return Route(step, instance);
+            case StepKind.ParallelJoin:
+                Join(step);
+                return null;
+            case StepKind.Automatic:
+                return RunAutomatic(step);
+            case StepKind.End:
+                return End(step);
+            default:
+                throw new InvalidOperationException($"Step kind {step.Kind} is not handled.");
+        }
+    }
+
+    private void ContinueFrom(StepDefinition step)
+    {
+        foreach (var transition in procedure.Outgoing(step.Id))
+        {
+            pending.Enqueue(transition.To);
+        }
+    }
+
+    private void OpenTask(StepDefinition step, int instance)
+    {
+        var unit = step.Unit ?? state.Unit;
+        var due = step.Budget is { } budget ? calendars.For(unit).Add(now, budget) : (DateTimeOffset?)null;
+        var bookmark = new Bookmark(BookmarkKind.Task, $"role:{step.Role}@{unit}", instance, now, due);
+        active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due });
+        events.Add(new StepStarted(instance, step.Id, step.Kind) { Role = step.Role, Unit = unit, DueAt = due });
+        effects.Add(new OpenTask(new TaskId(state.Dossier, instance), step.Id, step.Kind, step.Name, step.Role!, unit, now) { DueAt = due });
+    }
+
+    private void StartTimer(StepDefinition step, int instance)
+    {
+        var due = calendar.Add(now, step.Wait!.Value);
+        active.Add(new ActiveStep(instance, step.Id, step.Kind, now, new Bookmark(BookmarkKind.Timer, "timer", instance, now, due)) { DueAt = due });
+        events.Add(new StepStarted(instance, step.Id, step.Kind) { DueAt = due });
+        effects.Add(new ScheduleTimer(state.Dossier, instance, due, TimerPurpose.TimerStep));
+    }
+
+    private Rejection? Route(StepDefinition gateway, int instance)
+    {
+        TransitionDefinition? chosen = null;
+        foreach (var transition in procedure.Outgoing(gateway.Id).Where(t => !t.IsDefault))
+        {
+            var result = procedure.Expression(transition.Condition!).Evaluate(data);
+            if (!result.TryGetBoolean(out var holds, out var error))
+            {
+                return new Rejection(RejectionCodes.ConditionFailed, $"Gateway '{gateway.Id}' could not decide: the condition \"{transition.Condition}\" (towards '{transition.To}') failed: {error}");
+            }
+
+            if (holds)
+            {
+                chosen = transition;
+                break;
+            }
+        }
+
+        chosen ??= procedure.Outgoing(gateway.Id).Single(t => t.IsDefault);
+        events.Add(new GatewayRouted(instance, gateway.Id, chosen.To, chosen.Condition ?? "default"));
+        pending.Enqueue(chosen.To);
+        return null;
+    }
+
+    private void Join(StepDefinition join)
+    {
+        var key = join.Id.Value;
+        var arrived = joins.GetValueOrDefault(key) + 1;
+        var expected = procedure.IncomingCount(join.Id);
+        if (arrived < expected)
+        {
+            joins[key] = arrived;
+            events.Add(new JoinWaiting(join.Id, arrived, expected));
+            return;
+        }
+
+        joins.Remove(key);
+        ContinueFrom(join);
+    }
+
+    private Rejection? RunAutomatic(StepDefinition step)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (field, text) in step.Assignments.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var result = procedure.Expression(text).Evaluate(data);
+            if (!result.Succeeded)
+            {
+                return new Rejection(RejectionCodes.ConditionFailed, $"Automatic step '{step.Id}' could not compute '{field}' from \"{text}\": {result.Error}");
+            }
+
+            values[field] = result.Value!.ToJsonElement();
+        }
+
+        var problems = FormDataValidator.Validate(procedure.Definition.Form, values, allowedKeys: null, requiredKeys: []);
+        if (problems.Count > 0)
+        {
+            return new Rejection(RejectionCodes.InvalidData, $"Automatic step '{step.Id}' computed data the form does not accept: {string.Join(" ", problems)}");
+        }
+
+        SetData(step.Id, values);
+        ContinueFrom(step);
+        return null;
+    }
+
+    private Rejection? End(StepDefinition end)
+    {
+        if (end.Status is { } final && ChangeStatus(final, end) is { } rejected)
+        {
+            return rejected;
+        }
+
+        foreach (var step in active.OrderBy(s => s.Instance))
+        {
+            events.Add(new StepCancelled(step.Instance, step.Step, $"The dossier ended at '{end.Id}'."));
+            effects.Add(step.Kind == StepKind.Timer
+                ? new CancelTimer(state.Dossier, step.Instance)
+                : new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Cancelled, now, actor.User));
+        }
+
+        active.Clear();
+        joins.Clear();
+        pending.Clear();
+        completedAt = now;
+        events.Add(new DossierCompleted(end.Id, status));
+        return null;
+    }
+
+    private Rejection? ChangeStatus(DossierStatus to, StepDefinition because)
+    {
+        if (to == status)
+        {
+            return null;
+        }
+
+        if (!DossierStatusRules.CanChange(status, to))
+        {
+            return new Rejection(RejectionCodes.IllegalStatusChange, $"Step '{because.Id}' would move the dossier from '{DefinitionJson.KebabName(status)}' to '{DefinitionJson.KebabName(to)}', which is not allowed. The procedure definition needs fixing.");
+        }
+
+        var change = new DossierStatusChanged(status, to);
+        if (receivedAt is null && status == DossierStatus.New && StartsTheClock(to))
+        {
+            // Receipt starts the legal clock: the appointment is the deadline counted from now (DOMAIN.md "Time").
+            receivedAt = now;
+            dueAt = procedure.Definition.Deadline is { } deadline ? calendar.Add(now, deadline) : null;
+            change = change with { DueAt = dueAt };
+        }
+
+        status = to;
+        events.Add(change);
+        return null;
+    }
+
+    private static bool StartsTheClock(DossierStatus to) =>
+        to is DossierStatus.Received or DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady;
+
+    private void SetData(StepId step, IReadOnlyDictionary<string, JsonElement> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var changed = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            var copy = value.Clone();
+            data[key] = copy;
+            changed[key] = copy;
+        }
+
+        events.Add(new DataChanged(step, changed.ToImmutable()));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Dossiers;
+using Workflows.Engine.Identity;
+
+namespace Workflows.Engine.Execution;
+
+/// <summary>
+/// Everything the engine needs to continue a dossier's workflow. Immutable: the executor returns a new state.
+/// Persisted whole (as JSON) in one row with its <see cref="Version"/> as the optimistic-concurrency token.
+/// </summary>
+public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, UnitId Unit, DossierStatus Status)
+{
+    /// <summary>Accepted commands so far; a store accepts a save only if the stored version is one less.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Sequence number of the last event recorded for this dossier.</summary>
+    public long LastEventSequence { get; init; }
+
+    /// <summary>The dossier's form data, keys in ordinal order so stored JSON and traces are stable everywhere.</summary>
+    public ImmutableSortedDictionary<string, JsonElement> Data
+    {
+        get;
+        init => field = value.WithComparers(StringComparer.Ordinal);
+    }
+
+    = ImmutableSortedDictionary.Create<string, JsonElement>(StringComparer.Ordinal);
+
+    public ImmutableList<ActiveStep> ActiveSteps { get; init; } = [];
+
+    /// <summary>Tokens that have reached each parallel join so far.</summary>
+    public ImmutableSortedDictionary<string, int> JoinArrivals
+    {
+        get;
+        init => field = value.WithComparers(StringComparer.Ordinal);
+    }
+
+    = ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The last step instance number handed out.</summary>
+    public int LastStepInstance { get; init; }
+
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When the dossier was first received; the legal clock starts here.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The appointment promised to the applicant: the procedure deadline counted from receipt.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public bool IsCompleted => CompletedAt is not null;
+
+    public ActiveStep? FindActive(int stepInstance) => ActiveSteps.Find(s => s.Instance == stepInstance);
+}

@@ -1,0 +1,89 @@
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Dossiers;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Forms;
+
+namespace Workflows.Engine.Execution;
+
+/// <summary>
+/// The engine's one decision: (procedure, state, command, now) → new state + events + effects, or a rejection.
+/// Deterministic and side-effect free: the same inputs always give the same decision, which is what lets
+/// golden traces replay and lets the outer layers retry a command after a concurrency conflict.
+/// </summary>
+public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
+{
+    public Decision Execute(ExecutableProcedure procedure, InstanceState? state, WorkflowCommand command, DateTimeOffset now)
+    {
+        if (command is SubmitDossier submit)
+        {
+            return state is null
+                ? Submit(procedure, submit, now)
+                : Decision.Reject(RejectionCodes.DossierExists, $"Dossier {submit.Dossier} already exists; a dossier is submitted once.");
+        }
+
+        if (state is null)
+        {
+            return Decision.Reject(RejectionCodes.DossierNotFound, "The dossier does not exist.");
+        }
+
+        if (state.Definition != procedure.Key)
+        {
+            return Decision.Reject(RejectionCodes.WrongDefinition, $"Dossier {state.Dossier} runs on {state.Definition}, not {procedure.Key}.");
+        }
+
+        if (state.IsCompleted)
+        {
+            return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");
+        }
+
+        var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars);
+        var rejection = command switch
+        {
+            CompleteTask complete => Complete(run, complete),
+            ClaimTask claim => run.Claim(claim.StepInstance),
+            ReleaseTask release => run.Release(release.StepInstance),
+            FireTimer fire => run.FireTimer(fire.StepInstance),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
+        };
+        return rejection is null ? run.Finish() : new Rejected(rejection);
+    }
+
+    private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now)
+    {
+        var form = procedure.Definition.Form;
+        var problems = FormDataValidator.Validate(form, submit.Data, allowedKeys: null, form.Fields.Where(f => f.Required).Select(f => f.Key));
+        if (problems.Count > 0)
+        {
+            return Decision.Reject(RejectionCodes.InvalidData, string.Join(" ", problems));
+        }
+
+        var initial = new InstanceState(submit.Dossier, procedure.Key, submit.Unit, DossierStatus.New)
+        {
+            SubmittedAt = now,
+        };
+        var run = new ExecutionRun(procedure, initial, submit.Actor, now, calendars.For(submit.Unit), calendars);
+        var rejection = run.Submit(submit);
+        return rejection is null ? run.Finish() : new Rejected(rejection);
+    }
+
+    private static Rejection? Complete(ExecutionRun run, CompleteTask complete)
+    {
+        var (active, rejection) = run.FindTaskFor(complete.StepInstance, mayClaim: false);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        var step = run.Procedure.Step(active!.Step);
+        if (!step.Outcomes.Contains(complete.Outcome))
+        {
+            return new Rejection(RejectionCodes.UnknownOutcome, $"Step '{step.Id}' ({step.Name}) has no outcome '{complete.Outcome}'; choose one of: {string.Join(", ", step.Outcomes)}.");
+        }
+
+        var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, step.Fields, step.RequiredFields, run.Data);
+        return problems.Count > 0
+            ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))
+            : run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
+    }
+}

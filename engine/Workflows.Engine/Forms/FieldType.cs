@@ -1,0 +1,21 @@
+namespace Workflows.Engine.Forms;
+
+/// <summary>The kinds of value a dossier form field holds.</summary>
+public enum FieldType
+{
+    Text,
+    Number,
+    Boolean,
+
+    /// <summary>A legal date, written yyyy-MM-dd.</summary>
+    Date,
+
+    /// <summary>One of the field's options.</summary>
+    Select,
+
+    /// <summary>A 12-digit citizen identity number (CCCD); auto-filled from the population registry later.</summary>
+    NationalId,
+
+    /// <summary>A postal address as free text (structured addresses come with online submission).</summary>
+    Address,
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace Workflows.Engine.Forms;
+
+/// <summary>One field of the dossier form.</summary>
+public sealed record FormField(string Key, string Label, FieldType Type)
+{
+    /// <summary>Must be present when the dossier is submitted.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Allowed values of a <see cref="FieldType.Select"/> field.</summary>
+    public ImmutableArray<string> Options { get; init; } = [];
+
+    /// <summary>Longest accepted text; texts are capped so one dossier cannot bloat the database.</summary>
+    public int MaxLength { get; init; } = 1000;
+}
