@@ -354,15 +354,27 @@ internal sealed class ExecutionRun(
             return null;
         }
 
+        // A new dossier cannot be worked before it is received: going straight to processing passes
+        // through "received", which is the moment the legal clock starts (DOMAIN.md "Time").
+        if (status == DossierStatus.New && to is DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady)
+        {
+            RecordStatus(DossierStatus.Received);
+        }
+
         if (!DossierStatusRules.CanChange(status, to))
         {
             return new Rejection(RejectionCodes.IllegalStatusChange, $"Step '{because.Id}' would move the dossier from '{DefinitionJson.KebabName(status)}' to '{DefinitionJson.KebabName(to)}', which is not allowed. The procedure definition needs fixing.");
         }
 
+        RecordStatus(to);
+        return null;
+    }
+
+    private void RecordStatus(DossierStatus to)
+    {
         var change = new DossierStatusChanged(status, to);
-        if (receivedAt is null && status == DossierStatus.New && StartsTheClock(to))
+        if (receivedAt is null && to == DossierStatus.Received)
         {
-            // Receipt starts the legal clock: the appointment is the deadline counted from now (DOMAIN.md "Time").
             receivedAt = now;
             dueAt = procedure.Definition.Deadline is { } deadline ? calendar.Add(now, deadline) : null;
             change = change with { DueAt = dueAt };
@@ -370,11 +382,7 @@ internal sealed class ExecutionRun(
 
         status = to;
         events.Add(change);
-        return null;
     }
-
-    private static bool StartsTheClock(DossierStatus to) =>
-        to is DossierStatus.Received or DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady;
 
     private void SetData(StepId step, IReadOnlyDictionary<string, JsonElement> values)
     {

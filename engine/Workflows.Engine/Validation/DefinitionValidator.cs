@@ -304,7 +304,7 @@ public static class DefinitionValidator
                 }
                 else if (!canFinish.Contains(step.Id))
                 {
-                    var loops = Reach([step.Id], forward).Contains(step.Id);
+                    var loops = Reach(forward[step.Id], forward).Contains(step.Id);
                     Error(loops ? "cycle-without-exit" : "no-path-to-end", at, loops
                         ? $"Step '{step.Id}' is in a loop with no way out to an end step; add an outcome or branch that leaves the loop."
                         : $"No path leads from step '{step.Id}' to an end step; every dossier must be able to finish.", step.Id.Value);

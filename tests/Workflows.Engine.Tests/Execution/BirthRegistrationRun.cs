@@ -1,0 +1,69 @@
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Tests.Support;
+
+namespace Workflows.Engine.Tests.Execution;
+
+/// <summary>Drives one dossier of the birth-registration sample, failing loudly on any rejection.</summary>
+internal sealed class BirthRegistrationRun
+{
+    public static readonly DateTimeOffset Monday0800 = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
+    public static readonly DossierId Id = new(Guid.Parse("5a1d3c5e-0000-4000-8000-000000000001"));
+
+    private readonly WorkflowExecutor executor = new(ContinuousCalendar.Instance);
+
+    public BirthRegistrationRun() => Procedure = ExecutableProcedure.Create(Procedures.Load("birth-registration"));
+
+    public ExecutableProcedure Procedure { get; }
+
+    public InstanceState? State { get; private set; }
+
+    public DateTimeOffset Now { get; set; } = Monday0800;
+
+    public List<Accepted> Accepted { get; } = [];
+
+    public static IReadOnlyDictionary<string, System.Text.Json.JsonElement> ValidApplication => Json.Data(new
+    {
+        childName = "Nguyễn Văn An",
+        childBirthDate = "2026-02-20",
+        childSex = "nam",
+        birthPlace = "Trạm y tế xã Tân An",
+        motherName = "Trần Thị Bình",
+        declarantId = "001234567890",
+        relationship = "mẹ",
+    });
+
+    public Decision Execute(WorkflowCommand command) => executor.Execute(Procedure, State, command, Now);
+
+    public Accepted Do(WorkflowCommand command)
+    {
+        var decision = Execute(command);
+        if (decision is Rejected rejected)
+        {
+            throw new ShouldAssertException($"Rejected: {rejected.Rejection}");
+        }
+
+        var accepted = (Accepted)decision;
+        State = accepted.State;
+        Accepted.Add(accepted);
+        return accepted;
+    }
+
+    public Accepted Submit() => Do(new SubmitDossier(Id, Actors.Commune, SubmissionChannel.Online, ValidApplication, Actors.Citizen));
+
+    public int TaskAt(string step) => State!.ActiveSteps.Single(s => s.Step.Value == step).Instance;
+
+    public Accepted Complete(string step, string outcome, Actor actor, object? data = null) =>
+        Do(new CompleteTask(TaskAt(step), outcome, data is null ? Json.None : Json.Data(data), actor));
+
+    /// <summary>Receive → appraise → approve → issue: the dossier waits at "return" with its result ready.</summary>
+    public void WalkToReturn()
+    {
+        Submit();
+        Complete("receive", "accept", Actors.Desk);
+        Complete("appraise", "recommend", Actors.Specialist, new { appraisalNote = "Hồ sơ hợp lệ" });
+        Complete("approve", "approve", Actors.Chair);
+        Complete("issue", "issued", Actors.Clerk, new { registerNumber = "KS-2026-0001" });
+    }
+}
