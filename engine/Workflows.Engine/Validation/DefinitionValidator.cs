@@ -3,6 +3,7 @@ using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Expressions;
+using Workflows.Engine.Forms;
 using Workflows.Engine.Identity;
 
 namespace Workflows.Engine.Validation;
@@ -33,6 +34,16 @@ public static class DefinitionValidator
     {
         private readonly Dictionary<StepId, (StepDefinition Step, int Index)> steps = [];
         private readonly ImmutableHashSet<string> roles = definition.Roles.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
+
+        // What a condition sees of each form field: dates are text until passed through date().
+        private readonly Dictionary<string, ExpressionType> fieldTypes = definition.Form.Fields
+            .DistinctBy(f => f.Key)
+            .ToDictionary(f => f.Key, f => f.Type switch
+            {
+                FieldType.Number => ExpressionType.Number,
+                FieldType.Boolean => ExpressionType.Boolean,
+                _ => ExpressionType.Text,
+            }, StringComparer.Ordinal);
 
         public List<ValidationProblem> Problems { get; } = [];
 
@@ -406,9 +417,9 @@ public static class DefinitionValidator
                 return;
             }
 
-            foreach (var field in parsed.Expression!.ReferencedFields.Where(f => definition.Form.Find(f) is null))
+            foreach (var e in parsed.Expression!.CheckFields(fieldTypes))
             {
-                Error("unknown-field", at, $"\"{text}\" uses field '{field}', which is not on the form.", step);
+                Error(e.Message.StartsWith("Unknown field", StringComparison.Ordinal) ? "unknown-field" : "expression-type", at, $"\"{text}\" at character {e.Position + 1}: {e.Message}", step);
             }
         }
 
