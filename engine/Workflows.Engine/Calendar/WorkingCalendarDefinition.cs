@@ -45,7 +45,7 @@ public sealed record WorkingCalendarDefinition
 
     /// <summary>This definition with more dated entries appended (e.g. seeded years).</summary>
     public WorkingCalendarDefinition WithEntries(IEnumerable<CalendarEntry> entries) =>
-        this with { Entries = Entries.AddRange(entries) };
+        this with { Entries = [.. Entries.IsDefault ? [] : Entries, .. entries] };
 
     /// <summary>
     /// A unit's calendar from this base (typically the province default): whatever the overrides set replaces the
@@ -62,7 +62,7 @@ public sealed record WorkingCalendarDefinition
             OfficeHoursByWeekday = OfficeHoursByWeekday.SetItems(overrides.OfficeHoursByWeekday),
             RestDays = overrides.RestDays ?? RestDays,
             UtcOffset = overrides.UtcOffset ?? UtcOffset,
-            Entries = [.. Entries.Where(e => !replacedDates.Contains(e.Date)).Concat(overrides.Entries).OrderBy(e => e.Date)],
+            Entries = [.. (Entries.IsDefault ? [] : Entries).Where(e => !replacedDates.Contains(e.Date)).Concat(overrides.Entries).OrderBy(e => e.Date)],
         };
     }
 }

@@ -26,15 +26,18 @@ internal sealed class WorkingTimeline
         _profileIntervals[Closed] = [];
         foreach (var day in Enum.GetValues<DayOfWeek>())
         {
-            _profileIntervals[ProfileOf(day)] = [.. definition.OfficeHoursOn(day)
+            // A default (uninitialised) array in an init-only property means "none", as the validator reads it.
+            var hours = definition.OfficeHoursOn(day);
+            _profileIntervals[ProfileOf(day)] = [.. (hours.IsDefault ? [] : hours)
                 .OrderBy(i => i.Opens)
                 .SelectMany(i => new[] { i.Opens.Ticks, i.Closes.Ticks })];
         }
 
         _profileTicks = [.. _profileIntervals.Select(Total)];
+        var restDays = definition.RestDays.IsDefault ? [] : definition.RestDays;
         foreach (var day in Enum.GetValues<DayOfWeek>())
         {
-            _weeklyProfile[(int)day] = definition.RestDays.Contains(day) ? Closed : ProfileOf(day);
+            _weeklyProfile[(int)day] = restDays.Contains(day) ? Closed : ProfileOf(day);
             _weekTicks += _profileTicks[_weeklyProfile[(int)day]];
         }
 

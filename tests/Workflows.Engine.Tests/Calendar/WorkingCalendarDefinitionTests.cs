@@ -54,4 +54,14 @@ public class WorkingCalendarDefinitionTests
         calendar.HoursPerWorkingDay.ShouldBe(8m);
         calendar.Add(Instant("2025-03-14T10:00+07:00"), WorkingDuration.WorkingHours(2)).ShouldBe(Instant("2025-03-17T08:00+07:00"));
     }
+
+    [Fact]
+    public void Uninitialised_lists_read_as_empty()
+    {
+        var definition = new WorkingCalendarDefinition { Entries = default, RestDays = [DayOfWeek.Sunday] }
+            .WithEntries([CalendarEntry.PublicHoliday(Date("2025-09-02"), "Quốc khánh")]);
+        var calendar = new WorkingCalendar(definition with { RestDays = default });
+        calendar.IsWorkingDay(Date("2025-03-15")).ShouldBeTrue("no rest days at all");
+        calendar.IsWorkingDay(Date("2025-09-02")).ShouldBeFalse();
+    }
 }
