@@ -149,7 +149,7 @@ public class FlowControlTests
     [Fact]
     public void A_condition_that_cannot_be_evaluated_rejects_the_command_with_the_reason()
     {
-        var broken = Definition.Replace("needsConsultation && fee > 0", "needsConsultation && policeOpinion > 0", StringComparison.Ordinal);
+        var broken = Definition.Replace("needsConsultation && fee > 0", "needsConsultation && fee / (pages - pages) > 1", StringComparison.Ordinal);
         var p = ExecutableProcedure.Create(Procedures.Parse(broken) with { Version = 1 });
 
         var decision = executor.Execute(p, null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.Data(new { pages = 1, needsConsultation = true }), Officer), T0);
