@@ -1,6 +1,26 @@
+using Workflows.Api.Features.Directory;
+using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Features.Procedures;
+using Workflows.Api.Features.Tasks;
+using Workflows.Api.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWorkflowsDatabase();
+builder.AddWorkflowsEngine();
+builder.AddWorkflowsApi();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+
+await app.PrepareDatabaseAsync();
+app.UseWorkflowsApi();
+
+app.MapProceduresApi();
+app.MapDossiersApi();
+app.MapTasksApi();
+app.MapDirectoryApi();
+
 app.Run();
 
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -98,10 +98,10 @@ public static class DefinitionJson
         })],
     };
 
-    internal static string KebabName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+    public static string KebabName<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    internal static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    public static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {
         foreach (var candidate in Enum.GetValues<TEnum>())
         {

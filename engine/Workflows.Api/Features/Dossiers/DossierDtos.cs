@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Events;
+using Workflows.Engine.Serialization;
+
+namespace Workflows.Api.Features.Dossiers;
+
+/// <summary>A new dossier: which procedure (latest published version unless given), which unit, the form data.</summary>
+public sealed record SubmitDossierRequest(string Procedure, string Unit, Dictionary<string, JsonElement>? Data)
+{
+    public int? Version { get; init; }
+
+    /// <summary>"online" (default: arrives as new for the desk) or "desk".</summary>
+    public string? Channel { get; init; }
+}
+
+public sealed record ActiveStepDto(string TaskId, string Step, string Name, string Kind, string? Role, string? Unit, string? Assignee, DateTimeOffset StartedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Outcomes);
+
+public sealed record DossierDto(
+    string Id,
+    string Procedure,
+    int Version,
+    string Unit,
+    string Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? CompletedAt,
+    IReadOnlyDictionary<string, JsonElement> Data,
+    IReadOnlyList<ActiveStepDto> ActiveSteps,
+    long Revision)
+{
+    public static DossierDto From(InstanceState state, ExecutableProcedure? procedure) => new(
+        state.Dossier.ToString(),
+        state.Definition.Procedure.Value,
+        state.Definition.Version,
+        state.Unit.Value,
+        DefinitionJson.KebabName(state.Status),
+        state.SubmittedAt,
+        state.ReceivedAt,
+        state.DueAt,
+        state.CompletedAt,
+        state.Data,
+        state.ActiveSteps.Select(s =>
+        {
+            var step = procedure?.Step(s.Step);
+            return new ActiveStepDto(
+                new TaskId(state.Dossier, s.Instance).ToString(), s.Step.Value, step?.Name ?? s.Step.Value, DefinitionJson.KebabName(s.Kind),
+                s.Role, s.Unit?.Value, s.Assignee?.Value, s.StartedAt, s.DueAt, step is null ? [] : [.. step.Outcomes]);
+        }).ToList(),
+        state.Version);
+}
+
+/// <summary>One entry of a dossier's history; <see cref="Event"/> is the stored event as JSON (its "type" says which).</summary>
+public sealed record HistoryEntryDto(long Sequence, DateTimeOffset At, string Actor, JsonElement Event)
+{
+    public static HistoryEntryDto From(RecordedEvent e) => new(
+        e.Sequence, e.At, e.Actor.Value, JsonSerializer.SerializeToElement(e.Event, WorkflowJson.Options));
+}
+
+public sealed record DossierWithHistoryDto(DossierDto Dossier, IReadOnlyList<HistoryEntryDto> History);

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Workflows.Api.Infrastructure;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence;
+using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Serialization;
+
+namespace Workflows.Api.Features.Dossiers;
+
+/// <summary>Dossiers: submit one, read it with its history.</summary>
+public static class DossiersApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization();
+
+        api.MapPost("/", Submit);
+        api.MapGet("/{dossierId}", Get);
+        api.MapGet("/{dossierId}/history", History);
+        return app;
+    }
+
+    /// <summary>
+    /// Submits a dossier. With an Idempotency-Key header a retried request returns the dossier the first
+    /// request created (200) instead of creating another; the same key with a different body is refused.
+    /// </summary>
+    public static async Task<Results<Created<DossierDto>, Ok<DossierDto>, ProblemHttpResult>> Submit(
+        SubmitDossierRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        HttpContext http,
+        [AsParameters] DossierServices services,
+        CancellationToken ct)
+    {
+        if (!ProcedureId.TryParse(request.Procedure, out var procedure))
+        {
+            return Problems.Unprocessable("invalid-procedure", $"'{request.Procedure}' is not a procedure id; GET /api/procedures lists them.");
+        }
+
+        if (!UnitId.TryParse(request.Unit, out var unit) || !(await services.Directory.ListUnitsAsync(ct)).Any(u => u.Id == unit))
+        {
+            return Problems.Unprocessable("unknown-unit", $"Unit '{request.Unit}' is not in the unit directory; GET /api/directory/units lists them.");
+        }
+
+        SubmissionChannel channel;
+        if (request.Channel is null)
+        {
+            channel = SubmissionChannel.Online;
+        }
+        else if (!DefinitionJson.TryParseKebab(request.Channel, out channel))
+        {
+            return Problems.Unprocessable("invalid-channel", $"Channel '{request.Channel}' is not known; use \"online\" or \"desk\".");
+        }
+
+        if (idempotencyKey is { Length: > 200 })
+        {
+            return Problems.BadRequest("invalid-idempotency-key", "The Idempotency-Key header is longer than 200 characters.");
+        }
+
+        var actor = http.User.ToActor();
+        var outcome = await services.Runtime.SubmitAsync(
+            new WorkflowRuntime.Submission(procedure, request.Version, unit, channel, request.Data ?? [], actor)
+            {
+                IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{actor.User}:{idempotencyKey}",
+                RequestHash = Hash(request),
+            },
+            ct);
+        if (outcome is CommandRefused refused)
+        {
+            return Problems.From(refused.Rejection);
+        }
+
+        var done = (CommandDone)outcome;
+        var dto = DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct));
+        return done.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/dossiers/{dto.Id}", dto);
+    }
+
+    public static async Task<Results<Ok<DossierWithHistoryDto>, ProblemHttpResult>> Get(string dossierId, [AsParameters] DossierServices services, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id) || await services.Dossiers.FindAsync(id, ct) is not { } state)
+        {
+            return NotFound(dossierId);
+        }
+
+        var history = await services.Dossiers.ReadHistoryAsync(id, ct);
+        return TypedResults.Ok(new DossierWithHistoryDto(
+            DossierDto.From(state, await services.Procedures.FindAsync(state.Definition, ct)),
+            history.Select(HistoryEntryDto.From).ToList()));
+    }
+
+    public static async Task<Results<Ok<List<HistoryEntryDto>>, ProblemHttpResult>> History(string dossierId, [AsParameters] DossierServices services, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id) || await services.Dossiers.FindAsync(id, ct) is null)
+        {
+            return NotFound(dossierId);
+        }
+
+        return TypedResults.Ok((await services.Dossiers.ReadHistoryAsync(id, ct)).Select(HistoryEntryDto.From).ToList());
+    }
+
+    private static ProblemHttpResult NotFound(string dossierId) =>
+        Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
+
+    private static string Hash(SubmitDossierRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request with
+        {
+            Data = request.Data?.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+        }, WorkflowJson.Options))));
+}
+
+public sealed record DossierServices(WorkflowRuntime Runtime, IDossierStore Dossiers, IDirectory Directory, ExecutableProcedureCache Procedures);

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Infrastructure;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence;
+using Workflows.Engine.Persistence.Runtime;
+
+namespace Workflows.Api.Features.Tasks;
+
+/// <summary>Officials' tasks: list an inbox, claim, release, complete with an outcome.</summary>
+public static class TasksApi
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+
+        api.MapGet("/", List);
+        api.MapPost("/{taskId}/claim", Claim);
+        api.MapPost("/{taskId}/release", Release);
+        api.MapPost("/{taskId}/complete", Complete);
+        return app;
+    }
+
+    /// <summary>
+    /// Lists tasks. Without filters: the open tasks of the caller's unit for the caller's roles (their inbox).
+    /// <paramref name="mine"/> keeps only tasks the caller claimed.
+    /// </summary>
+    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> List(
+        HttpContext http, ITaskQueries tasks, string? unit, string? role, string? state, string? dossier, bool? mine, int? skip, int? take, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var filter = new TaskFilter
+        {
+            Unit = actor.Unit,
+            Roles = role is null ? actor.Roles : [role],
+            Assignee = mine == true ? actor.User : null,
+            Skip = Math.Max(0, skip ?? 0),
+            Take = Math.Clamp(take ?? 50, 1, MaxPageSize),
+        };
+
+        if (unit is not null)
+        {
+            if (!UnitId.TryParse(unit, out var u))
+            {
+                return Problems.BadRequest("invalid-unit", $"'{unit}' is not a unit id.");
+            }
+
+            filter = filter with { Unit = u };
+        }
+
+        if (state is not null)
+        {
+            if (!DefinitionJson.TryParseKebab<TaskState>(state, out var s))
+            {
+                return Problems.BadRequest("invalid-state", $"Task state '{state}' is not known; use open, completed or cancelled.");
+            }
+
+            filter = filter with { State = s };
+        }
+
+        if (dossier is not null)
+        {
+            if (!DossierId.TryParse(dossier, out var d))
+            {
+                return Problems.BadRequest("invalid-dossier", $"'{dossier}' is not a dossier id.");
+            }
+
+            // Looking at one dossier shows all its tasks, whoever they are for.
+            filter = filter with { Dossier = d, Unit = null, Roles = null };
+        }
+
+        return TypedResults.Ok((await tasks.ListAsync(filter, ct)).Select(TaskDto.From).ToList());
+    }
+
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Claim(string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
+        SendAsync(taskId, services, ct, step => new ClaimTask(step, http.User.ToActor()));
+
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Release(string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
+        SendAsync(taskId, services, ct, step => new ReleaseTask(step, http.User.ToActor()));
+
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Complete(string taskId, CompleteTaskRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(request.Outcome)
+            ? Task.FromResult<Results<Ok<DossierDto>, ProblemHttpResult>>(Problems.Unprocessable(RejectionCodes.UnknownOutcome, "Say which outcome you chose: \"outcome\" is required."))
+            : SendAsync(taskId, services, ct, step => new CompleteTask(step, request.Outcome, request.Data ?? [], http.User.ToActor()) { Comment = request.Comment });
+
+    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SendAsync(string taskId, TaskServices services, CancellationToken ct, Func<int, WorkflowCommand> command)
+    {
+        if (!TaskId.TryParse(taskId, out var id))
+        {
+            return Problems.NotFound(RejectionCodes.TaskNotOpen, $"'{taskId}' is not a task id (expected <dossier id>.<step number>).");
+        }
+
+        var outcome = await services.Runtime.ExecuteAsync(id.Dossier, command(id.StepInstance), ct);
+        return outcome switch
+        {
+            CommandDone done => TypedResults.Ok(DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct))),
+            CommandRefused refused => Problems.From(refused.Rejection),
+            _ => throw new InvalidOperationException("Unknown command outcome."),
+        };
+    }
+}
+
+public sealed record TaskServices(WorkflowRuntime Runtime, ExecutableProcedureCache Procedures);
+
+public sealed record CompleteTaskRequest(string Outcome, Dictionary<string, JsonElement>? Data, string? Comment);
+
+public sealed record TaskDto(
+    string Id,
+    string Dossier,
+    string Procedure,
+    int Version,
+    string Step,
+    string Name,
+    string Kind,
+    string Role,
+    string Unit,
+    string State,
+    string? Assignee,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? ClosedAt,
+    string? ClosedBy,
+    string? Outcome)
+{
+    public static TaskDto From(TaskView t) => new(
+        t.Id.ToString(), t.Id.Dossier.ToString(), t.Definition.Procedure.Value, t.Definition.Version, t.Step.Value, t.StepName,
+        DefinitionJson.KebabName(t.Kind), t.Role, t.Unit.Value, DefinitionJson.KebabName(t.State), t.Assignee?.Value,
+        t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy?.Value, t.Outcome);
+}

@@ -1,0 +1,55 @@
+using Workflows.Engine.Persistence;
+using Workflows.Engine.Persistence.PostgreSql;
+using Workflows.Engine.Persistence.Sqlite;
+
+namespace Workflows.Api.Infrastructure;
+
+/// <summary>Database selection: SQLite in the data folder by default (zero setup), PostgreSQL by configuration.</summary>
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddWorkflowsDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Workflows");
+        switch (options.Provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                builder.Services.AddWorkflowsSqlite(string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(DataDirectory(builder, options), "workflows.db")}"
+                    : connectionString);
+                break;
+            case "POSTGRESQL":
+                builder.Services.AddWorkflowsPostgreSql(!string.IsNullOrWhiteSpace(connectionString)
+                    ? connectionString
+                    : throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Workflows is empty; set it, e.g. \"Host=localhost;Database=workflows;Username=workflows;Password=...\"."));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
+        }
+
+        return builder;
+    }
+
+    /// <summary>Creates or migrates the schema and seeds what configuration asks for, before the host listens.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<IWorkflowsDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    private static string DataDirectory(WebApplicationBuilder builder, DatabaseOptions options)
+    {
+        var path = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (default) or PostgreSql.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Where the embedded SQLite file lives, relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+}

@@ -1,0 +1,19 @@
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Persistence.Runtime;
+
+namespace Workflows.Api.Infrastructure;
+
+public static class EngineSetup
+{
+    public static WebApplicationBuilder AddWorkflowsEngine(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IWorkingCalendarSource, DefaultCalendarSource>();
+        builder.Services.AddSingleton<ExecutableProcedureCache>();
+        builder.Services.AddSingleton<WorkflowRuntime>();
+        builder.Services.AddSingleton<ProcedureCatalog>();
+        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        builder.Services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Events;
+
+namespace Workflows.Engine.Persistence.Runtime;
+
+/// <summary>What became of a command sent to a dossier: done (and saved), or refused with a reason.</summary>
+public abstract record CommandOutcome;
+
+/// <param name="Replayed">True when an earlier request with the same idempotency key already did this.</param>
+public sealed record CommandDone(InstanceState State, ImmutableArray<RecordedEvent> Events, bool Replayed = false) : CommandOutcome;
+
+public sealed record CommandRefused(Rejection Rejection) : CommandOutcome;

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Identity;
+
+namespace Workflows.Engine.Persistence.Runtime;
+
+/// <summary>
+/// The data flow of one command (DESIGN.md): load the dossier and its pinned definition, let the core
+/// decide, persist the decision in one transaction. On a concurrency conflict the command is decided again
+/// on the fresh state, which is safe because deciding has no side effects.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IDossierStore dossiers,
+    IDefinitionStore definitions,
+    ExecutableProcedureCache procedures,
+    IWorkingCalendarSource calendars,
+    TimeProvider clock)
+{
+    private const int MaxAttempts = 3;
+
+    private readonly WorkflowExecutor executor = new(calendars);
+
+    public sealed record Submission(
+        ProcedureId Procedure,
+        int? Version,
+        UnitId Unit,
+        SubmissionChannel Channel,
+        IReadOnlyDictionary<string, JsonElement> Data,
+        Actor Actor)
+    {
+        /// <summary>Client-chosen key: a retried request with the same key returns the first result.</summary>
+        public string? IdempotencyKey { get; init; }
+
+        /// <summary>Fingerprint of the request body, so a key reused for a different request is refused.</summary>
+        public string? RequestHash { get; init; }
+    }
+
+    public async Task<CommandOutcome> SubmitAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        if (submission.IdempotencyKey is { } key && await ReplayAsync(key, submission.RequestHash, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var stored = submission.Version is { } version
+            ? await definitions.FindAsync(new DefinitionKey(submission.Procedure, version), cancellationToken)
+            : await definitions.FindLatestPublishedAsync(submission.Procedure, cancellationToken);
+        if (stored is null || stored.Status != DefinitionStatus.Published)
+        {
+            return Refuse(RuntimeRejections.ProcedureNotPublished, submission.Version is { } v
+                ? $"Procedure '{submission.Procedure}' has no published version {v}; dossiers can only be submitted on a published version."
+                : $"Procedure '{submission.Procedure}' has no published version; publish it before submitting dossiers.");
+        }
+
+        var procedure = (await procedures.FindAsync(stored.Key, cancellationToken))!;
+        var now = clock.GetLocalNow();
+        var command = new SubmitDossier(new DossierId(Guid.CreateVersion7(now)), submission.Unit, submission.Channel, submission.Data, submission.Actor);
+        var decision = executor.Execute(procedure, null, command, now);
+        if (decision is not Accepted accepted)
+        {
+            return Refused(decision);
+        }
+
+        var change = DossierChange.From(accepted) with
+        {
+            Idempotency = submission.IdempotencyKey is { } k ? new IdempotencyRecord(k, submission.RequestHash ?? "", command.Dossier, now) : null,
+        };
+        try
+        {
+            await dossiers.SaveAsync(change, cancellationToken);
+        }
+        catch (ConcurrencyConflictException) when (submission.IdempotencyKey is { } raced)
+        {
+            // Another request with the same key won the race; answer what it did.
+            return await ReplayAsync(raced, submission.RequestHash, cancellationToken)
+                ?? throw new InvalidOperationException("Idempotency key conflict without a stored record.");
+        }
+
+        return new CommandDone(accepted.State, accepted.Events);
+    }
+
+    /// <summary>Sends a command to an existing dossier.</summary>
+    public async Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await dossiers.FindAsync(dossier, cancellationToken);
+            if (state is null)
+            {
+                return Refuse(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
+            }
+
+            var procedure = await procedures.FindAsync(state.Definition, cancellationToken)
+                ?? throw new InvalidOperationException($"Dossier {dossier} runs on {state.Definition}, which is not stored as published.");
+            var decision = executor.Execute(procedure, state, command, clock.GetLocalNow());
+            if (decision is not Accepted accepted)
+            {
+                return Refused(decision);
+            }
+
+            try
+            {
+                await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                return new CommandDone(accepted.State, accepted.Events);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone changed the dossier meanwhile: decide again on what they left.
+            }
+        }
+    }
+
+    private async Task<CommandOutcome?> ReplayAsync(string key, string? requestHash, CancellationToken cancellationToken)
+    {
+        var previous = await dossiers.FindIdempotencyAsync(key, cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        if (previous.RequestHash != (requestHash ?? ""))
+        {
+            return Refuse(RuntimeRejections.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for a different request; use a new key for a new submission.");
+        }
+
+        var state = await dossiers.FindAsync(previous.Dossier, cancellationToken)
+            ?? throw new InvalidOperationException($"Idempotency key '{key}' points at missing dossier {previous.Dossier}.");
+        return new CommandDone(state, [], Replayed: true);
+    }
+
+    private static CommandRefused Refused(Decision decision) => new(((Rejected)decision).Rejection);
+
+    private static CommandRefused Refuse(string code, string message) => new(new Rejection(code, message));
+}
+
+/// <summary>Rejection codes raised around the core (catalogue, idempotency) rather than by it.</summary>
+public static class RuntimeRejections
+{
+    public const string ProcedureNotPublished = "procedure-not-published";
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+    public const string InvalidDefinition = "invalid-definition";
+    public const string DefinitionNotFound = "definition-not-found";
+    public const string NotADraft = "not-a-draft";
+    public const string DraftConflict = "draft-conflict";
+}
