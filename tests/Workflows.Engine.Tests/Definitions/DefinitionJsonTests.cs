@@ -8,7 +8,7 @@ public class DefinitionJsonTests
     [Fact]
     public void The_birth_registration_sample_reads_into_the_model()
     {
-        var definition = Procedures.Load("birth-registration");
+        var definition = SampleProcedures.Load("birth-registration");
 
         definition.Id.Value.ShouldBe("birth-registration");
         definition.Name.ShouldBe("Đăng ký khai sinh");
@@ -20,9 +20,9 @@ public class DefinitionJsonTests
     [Fact]
     public void Writing_then_reading_a_definition_gives_the_same_definition()
     {
-        var original = Procedures.Load("birth-registration");
+        var original = SampleProcedures.Load("birth-registration");
 
-        var again = Procedures.Parse(DefinitionJson.Serialize(original));
+        var again = SampleProcedures.Parse(DefinitionJson.Serialize(original));
 
         DefinitionJson.Serialize(again).ShouldBe(DefinitionJson.Serialize(original));
         again.Steps.Length.ShouldBe(original.Steps.Length);

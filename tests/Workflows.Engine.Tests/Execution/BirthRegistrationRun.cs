@@ -13,7 +13,7 @@ internal sealed class BirthRegistrationRun
 
     private readonly WorkflowExecutor executor = new(ContinuousCalendar.Instance);
 
-    public BirthRegistrationRun() => Procedure = ExecutableProcedure.Create(Procedures.Load("birth-registration"));
+    public BirthRegistrationRun() => Procedure = ExecutableProcedure.Create(SampleProcedures.Load("birth-registration"));
 
     public ExecutableProcedure Procedure { get; }
 

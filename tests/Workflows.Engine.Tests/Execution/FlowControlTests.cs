@@ -53,7 +53,7 @@ public class FlowControlTests
     private static readonly Actor PoliceOfficer = new(new UserId("police-khoa"), Police, ["police"]);
     private static readonly Actor Officer = new(new UserId("officer-a"), Actors.Commune, ["officer"]);
 
-    private readonly ExecutableProcedure procedure = Procedures.Executable(Definition);
+    private readonly ExecutableProcedure procedure = SampleProcedures.Executable(Definition);
     private readonly WorkflowExecutor executor = new(ContinuousCalendar.Instance);
     private InstanceState? state;
 
@@ -135,7 +135,7 @@ public class FlowControlTests
             .Replace("""{ "from": "cool-off", "to": "join" },""", """{ "from": "cool-off", "to": "join" }, { "from": "decide", "to": "join", "outcome": "wait" },""", StringComparison.Ordinal)
             .Replace("""["done"], "status": "in-process" }""", """["done", "wait"], "status": "in-process" }""", StringComparison.Ordinal);
         var ending = new WorkflowExecutor(ContinuousCalendar.Instance);
-        var p = Procedures.Executable(looping);
+        var p = SampleProcedures.Executable(looping);
         var submitted = (Accepted)ending.Execute(p, null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.Data(new { pages = 1, needsConsultation = true }), Officer), T0);
         var police = submitted.State.ActiveSteps.Single(s => s.Step.Value == "police").Instance;
 
@@ -150,7 +150,7 @@ public class FlowControlTests
     public void A_condition_that_cannot_be_evaluated_rejects_the_command_with_the_reason()
     {
         var broken = Definition.Replace("needsConsultation && fee > 0", "needsConsultation && fee / (pages - pages) > 1", StringComparison.Ordinal);
-        var p = ExecutableProcedure.Create(Procedures.Parse(broken) with { Version = 1 });
+        var p = ExecutableProcedure.Create(SampleProcedures.Parse(broken) with { Version = 1 });
 
         var decision = executor.Execute(p, null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.Data(new { pages = 1, needsConsultation = true }), Officer), T0);
 
@@ -168,7 +168,7 @@ public class FlowControlTests
               "transitions": [ { "from": "s", "to": "inc" }, { "from": "inc", "to": "g" }, { "from": "g", "to": "inc", "condition": "n > 0" }, { "from": "g", "to": "e", "default": true } ] }
             """;
 
-        var decision = executor.Execute(Procedures.Executable(Loop), null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.None, Officer), T0);
+        var decision = executor.Execute(SampleProcedures.Executable(Loop), null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.None, Officer), T0);
 
         decision.ShouldBeOfType<Rejected>().Rejection.Code.ShouldBe(RejectionCodes.RunawayLoop);
     }

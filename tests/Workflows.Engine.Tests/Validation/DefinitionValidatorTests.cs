@@ -8,7 +8,7 @@ public class DefinitionValidatorTests
     private const string Roles = """ "roles": [ { "id": "officer", "name": "Officer" } ] """;
 
     private static ValidationReport Validate(string steps, string transitions, string extra = "") =>
-        DefinitionValidator.Validate(Procedures.Parse($$"""{ "id": "p", "name": "P", {{Roles}}, {{extra}} "steps": [ {{steps}} ], "transitions": [ {{transitions}} ] }"""));
+        DefinitionValidator.Validate(SampleProcedures.Parse($$"""{ "id": "p", "name": "P", {{Roles}}, {{extra}} "steps": [ {{steps}} ], "transitions": [ {{transitions}} ] }"""));
 
     private static ValidationProblem Single(ValidationReport report, string code)
     {
@@ -19,7 +19,7 @@ public class DefinitionValidatorTests
     [Fact]
     public void The_sample_procedure_is_valid()
     {
-        DefinitionValidator.Validate(Procedures.Load("birth-registration")).Problems.ShouldBeEmpty();
+        DefinitionValidator.Validate(SampleProcedures.Load("birth-registration")).Problems.ShouldBeEmpty();
     }
 
     [Fact]

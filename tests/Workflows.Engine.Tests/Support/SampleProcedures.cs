@@ -3,7 +3,7 @@ using Workflows.Engine.Execution;
 
 namespace Workflows.Engine.Tests.Support;
 
-internal static class Procedures
+internal static class SampleProcedures
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "procedures");
 
