@@ -9,6 +9,9 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Workflows: validate, publish and simulate procedure definitions; working-calendar arithmetic.");
+        root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(PublishCommand.Create(console));
+        root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(CalendarCommand.Create(console));
 
         var parseResult = root.Parse(args);

@@ -1,0 +1,1 @@
+Console.WriteLine("Workflows.Bench: benchmarks land with the benchmark issue.");
