@@ -43,7 +43,7 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
 
         try
         {
-            var stored = await definitions.SaveDraftAsync(definition, by, clock.GetLocalNow(), expectedRevision, cancellationToken);
+            var stored = await definitions.SaveDraftAsync(definition, by, clock.VietnamNow(), expectedRevision, cancellationToken);
             return new CatalogDone(stored, problems);
         }
         catch (ConcurrencyConflictException e)
@@ -74,7 +74,7 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
 
         try
         {
-            var published = await definitions.PublishAsync(key, by, clock.GetLocalNow(), changeNote, cancellationToken);
+            var published = await definitions.PublishAsync(key, by, clock.VietnamNow(), changeNote, cancellationToken);
             return new CatalogDone(published, report.Problems);
         }
         catch (DefinitionNotDraftException e)

@@ -56,7 +56,7 @@ public sealed class WorkflowRuntime(
         }
 
         var procedure = (await procedures.FindAsync(stored.Key, cancellationToken))!;
-        var now = clock.GetLocalNow();
+        var now = clock.VietnamNow();
         var command = new SubmitDossier(new DossierId(Guid.CreateVersion7(now)), submission.Unit, submission.Channel, submission.Data, submission.Actor);
         var decision = executor.Execute(procedure, null, command, now);
         if (decision is not Accepted accepted)
@@ -95,7 +95,7 @@ public sealed class WorkflowRuntime(
 
             var procedure = await procedures.FindAsync(state.Definition, cancellationToken)
                 ?? throw new InvalidOperationException($"Dossier {dossier} runs on {state.Definition}, which is not stored as published.");
-            var decision = executor.Execute(procedure, state, command, clock.GetLocalNow());
+            var decision = executor.Execute(procedure, state, command, clock.VietnamNow());
             if (decision is not Accepted accepted)
             {
                 return Refused(decision);

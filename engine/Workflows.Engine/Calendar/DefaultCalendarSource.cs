@@ -15,7 +15,7 @@ public sealed class DefaultCalendarSource : IWorkingCalendarSource
         ArgumentNullException.ThrowIfNull(clock);
 
         // One year back covers dossiers received last year; five ahead covers the longest deadlines.
-        var thisYear = clock.GetLocalNow().Year;
+        var thisYear = clock.GetUtcNow().ToOffset(WorkingCalendarDefinition.VietnamUtcOffset).Year;
         calendar = new WorkingCalendar(VietnameseHolidaySeeder.DefaultDefinition(thisYear - 1, yearsAhead: 6));
     }
 

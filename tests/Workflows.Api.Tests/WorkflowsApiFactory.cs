@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Workflows.Api.Tests;
+
+/// <summary>The real host on a real database, with the clock under the test's control.</summary>
+public sealed class WorkflowsApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 2 March 2026, 08:00 in Vietnam: inside office hours, far from holidays.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
+
+    public FakeTimeProvider Clock { get; } = new(Start) { AutoAdvanceAmount = TimeSpan.Zero };
+
+    public HttpClient ClientFor(string? user)
+    {
+        var client = CreateClient();
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Workflows-User", user);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Workflows", connectionString);
+        builder.UseSetting("Limits:MaxRequestBodyBytes", "262144");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
