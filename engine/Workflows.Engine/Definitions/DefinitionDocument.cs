@@ -28,6 +28,16 @@ public sealed record DefinitionDocument
     public List<StepDocument>? Steps { get; init; }
 
     public List<TransitionDocument>? Transitions { get; init; }
+
+    public PoliciesDocument? Policies { get; init; }
+}
+
+public sealed record PoliciesDocument
+{
+    public List<string>? StopRoles { get; init; }
+
+    /// <summary>"continue" (default) or "restart".</summary>
+    public string? ClockOnResume { get; init; }
 }
 
 public sealed record RoleDocument(string? Id, string? Name);

@@ -88,6 +88,11 @@ public static class DefinitionJson
             Wait = s.Wait?.ToString(),
             Set = s.Assignments.IsEmpty ? null : s.Assignments.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(),
         })],
+        Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
+        {
+            StopRoles = d.Policies.StopRoles.IsEmpty ? null : [.. d.Policies.StopRoles],
+            ClockOnResume = d.Policies.ClockOnResume == ClockResumption.Continue ? null : KebabName(d.Policies.ClockOnResume),
+        },
         Transitions = [.. d.Transitions.Select(t => new TransitionDocument
         {
             From = t.From.Value,
@@ -165,6 +170,7 @@ public static class DefinitionJson
             var form = new FormSchema([.. fields.Select((f, i) => MapField(f, $"$.form.fields[{i}]")).OfType<FormField>()]);
             var mappedSteps = steps.Select((s, i) => MapStep(s, $"$.steps[{i}]")).OfType<StepDefinition>().ToImmutableArray();
             var mappedTransitions = transitions.Select((t, i) => MapTransition(t, $"$.transitions[{i}]")).OfType<TransitionDefinition>().ToImmutableArray();
+            var policies = MapPolicies(doc.Policies);
 
             if (problems.Count > 0)
             {
@@ -179,8 +185,25 @@ public static class DefinitionJson
                 Form = form,
                 Steps = mappedSteps,
                 Transitions = mappedTransitions,
+                Policies = policies,
             };
             return new(definition, []);
+        }
+
+        private ProcedurePolicies MapPolicies(PoliciesDocument? doc)
+        {
+            if (doc is null)
+            {
+                return ProcedurePolicies.Default;
+            }
+
+            var resume = ClockResumption.Continue;
+            if (doc.ClockOnResume is not null && !TryParseKebab(doc.ClockOnResume, out resume))
+            {
+                Problem("unknown-clock-policy", "$.policies.clockOnResume", $"Unknown clock policy \"{doc.ClockOnResume}\"; use \"continue\" (the remaining time continues) or \"restart\" (the full deadline starts again).");
+            }
+
+            return new ProcedurePolicies { StopRoles = [.. doc.StopRoles ?? []], ClockOnResume = resume };
         }
 
         private RoleDefinition? MapRole(RoleDocument role, string at)

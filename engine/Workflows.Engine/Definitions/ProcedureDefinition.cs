@@ -23,5 +23,7 @@ public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Nam
 
     public ImmutableArray<TransitionDefinition> Transitions { get; init; } = [];
 
+    public ProcedurePolicies Policies { get; init; } = ProcedurePolicies.Default;
+
     public DefinitionKey Key => new(Id, Version);
 }

@@ -37,6 +37,8 @@ internal sealed class ExecutionRun(
     private DateTimeOffset? receivedAt = state.ReceivedAt;
     private DateTimeOffset? dueAt = state.DueAt;
     private DateTimeOffset? completedAt = state.CompletedAt;
+    private DateTimeOffset? clockPausedAt = state.ClockPausedAt;
+    private TimeSpan? remainingAtPause = state.RemainingAtPause;
     private int stepsEntered;
 
     public ExecutableProcedure Procedure => procedure;
@@ -75,6 +77,13 @@ internal sealed class ExecutionRun(
             return (null, new Rejection(
                 mayClaim ? RejectionCodes.AlreadyClaimed : RejectionCodes.NotAuthorized,
                 $"Task {stepInstance} ({name}) is claimed by '{assignee}'; ask them to release it first."));
+        }
+
+        if (step.Role == Validation.DefinitionValidator.ApplicantRole)
+        {
+            return actor.User == state.SubmittedBy
+                ? (step, null)
+                : (null, new Rejection(RejectionCodes.NotAuthorized, $"Task {stepInstance} ({name}) is for the applicant who submitted the dossier, not '{actor.User}'."));
         }
 
         if (step.Unit != actor.Unit || step.Role is null || !actor.HasRole(step.Role))
@@ -159,6 +168,65 @@ internal sealed class ExecutionRun(
         return Drain();
     }
 
+    public Rejection? Withdraw(string reason)
+    {
+        var official = actor.Unit == state.Unit && !actor.Roles.IsDefaultOrEmpty && !actor.IsSystem;
+        if (actor.User != state.SubmittedBy && !official)
+        {
+            return new Rejection(RejectionCodes.NotAuthorized, $"Only the applicant who submitted the dossier (or an official of unit '{state.Unit}' recording their request) can withdraw it.");
+        }
+
+        return Close(DossierStatus.Withdrawn, reason, "withdraw");
+    }
+
+    public Rejection? Stop(string reason)
+    {
+        var stopRoles = procedure.Definition.Policies.StopRoles;
+        if (actor.Unit != state.Unit || !stopRoles.Any(actor.HasRole))
+        {
+            return new Rejection(RejectionCodes.NotAuthorized, stopRoles.IsEmpty
+                ? $"Procedure '{procedure.Key.Procedure}' names no roles that may stop a dossier (policies.stopRoles)."
+                : $"Stopping a dossier takes one of the roles [{string.Join(", ", stopRoles)}] in unit '{state.Unit}'.");
+        }
+
+        return Close(DossierStatus.Stopped, reason, "stop");
+    }
+
+    /// <summary>Ends the dossier outside its graph (withdrawal, stop): every waiting step is cancelled.</summary>
+    private Rejection? Close(DossierStatus final, string reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Rejection(RejectionCodes.InvalidData, $"Say why: a reason is required to {what} a dossier; the applicant will read it.");
+        }
+
+        if (!DossierStatusRules.CanChange(status, final))
+        {
+            return new Rejection(RejectionCodes.IllegalStatusChange, $"A dossier that is '{DefinitionJson.KebabName(status)}' can no longer be {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
+        }
+
+        RecordStatus(final);
+        CancelWaiting($"The dossier was {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
+        completedAt = now;
+        events.Add(new DossierCompleted(null, final) { Reason = reason.Trim() });
+        return null;
+    }
+
+    private void CancelWaiting(string reason)
+    {
+        foreach (var step in active.OrderBy(s => s.Instance))
+        {
+            events.Add(new StepCancelled(step.Instance, step.Step, reason));
+            effects.Add(step.Kind == StepKind.Timer
+                ? new CancelTimer(state.Dossier, step.Instance)
+                : new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Cancelled, now, actor.User));
+        }
+
+        active.Clear();
+        joins.Clear();
+        pending.Clear();
+    }
+
     public Accepted Finish()
     {
         var recorded = events
@@ -176,6 +244,8 @@ internal sealed class ExecutionRun(
             ReceivedAt = receivedAt,
             DueAt = dueAt,
             CompletedAt = completedAt,
+            ClockPausedAt = clockPausedAt,
+            RemainingAtPause = remainingAtPause,
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -331,17 +401,7 @@ internal sealed class ExecutionRun(
             return rejected;
         }
 
-        foreach (var step in active.OrderBy(s => s.Instance))
-        {
-            events.Add(new StepCancelled(step.Instance, step.Step, $"The dossier ended at '{end.Id}'."));
-            effects.Add(step.Kind == StepKind.Timer
-                ? new CancelTimer(state.Dossier, step.Instance)
-                : new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Cancelled, now, actor.User));
-        }
-
-        active.Clear();
-        joins.Clear();
-        pending.Clear();
+        CancelWaiting($"The dossier ended at '{end.Id}'.");
         completedAt = now;
         events.Add(new DossierCompleted(end.Id, status));
         return null;
@@ -380,8 +440,45 @@ internal sealed class ExecutionRun(
             change = change with { DueAt = dueAt };
         }
 
+        var wasPaused = DossierStatusRules.PausesClock(status);
         status = to;
         events.Add(change);
+        if (!wasPaused && DossierStatusRules.PausesClock(to))
+        {
+            PauseClock();
+        }
+        else if (wasPaused && !DossierStatusRules.PausesClock(to) && !DossierStatusRules.IsFinal(to))
+        {
+            ResumeClock();
+        }
+    }
+
+    private void PauseClock()
+    {
+        if (dueAt is not { } due)
+        {
+            return; // not received yet: the clock has not started
+        }
+
+        clockPausedAt = now;
+        remainingAtPause = calendar.WorkingTimeBetween(now, due);
+        events.Add(new ClockPaused(remainingAtPause.Value));
+    }
+
+    private void ResumeClock()
+    {
+        if (clockPausedAt is null)
+        {
+            return;
+        }
+
+        var mode = procedure.Definition.Policies.ClockOnResume;
+        dueAt = mode == ClockResumption.Restart && procedure.Definition.Deadline is { } deadline
+            ? calendar.Add(now, deadline)
+            : calendar.AddWorkingTime(now, remainingAtPause ?? TimeSpan.Zero);
+        clockPausedAt = null;
+        remainingAtPause = null;
+        events.Add(new ClockResumed(dueAt.Value, mode));
     }
 
     private void SetData(StepId step, IReadOnlyDictionary<string, JsonElement> values)

@@ -43,6 +43,15 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>Who submitted the dossier: the applicant, who alone may act on "applicant" steps or withdraw it.</summary>
+    public UserId? SubmittedBy { get; init; }
+
+    /// <summary>Set while the applicant must act (supplement, fee): the legal clock stands still.</summary>
+    public DateTimeOffset? ClockPausedAt { get; init; }
+
+    /// <summary>Working time that was left until <see cref="DueAt"/> when the clock paused.</summary>
+    public TimeSpan? RemainingAtPause { get; init; }
+
     /// <summary>When the dossier was first received; the legal clock starts here.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 

@@ -44,6 +44,8 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             ClaimTask claim => run.Claim(claim.StepInstance),
             ReleaseTask release => run.Release(release.StepInstance),
             FireTimer fire => run.FireTimer(fire.StepInstance),
+            WithdrawDossier withdraw => run.Withdraw(withdraw.Reason),
+            StopDossier stop => run.Stop(stop.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);
@@ -61,6 +63,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         var initial = new InstanceState(submit.Dossier, procedure.Key, submit.Unit, DossierStatus.New)
         {
             SubmittedAt = now,
+            SubmittedBy = submit.Actor.User,
         };
         var run = new ExecutionRun(procedure, initial, submit.Actor, now, calendars.For(submit.Unit), calendars);
         var rejection = run.Submit(submit);

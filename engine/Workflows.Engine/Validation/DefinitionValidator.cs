@@ -30,6 +30,9 @@ public static class DefinitionValidator
         return new ValidationReport([.. v.Problems]);
     }
 
+    /// <summary>The reserved role of the person who submitted the dossier (supplements, fee payment).</summary>
+    public const string ApplicantRole = "applicant";
+
     private sealed class Run(ProcedureDefinition definition, IReadOnlySet<UnitId>? knownUnits)
     {
         private readonly Dictionary<StepId, (StepDefinition Step, int Index)> steps = [];
@@ -67,6 +70,11 @@ public static class DefinitionValidator
 
         public void CheckSteps()
         {
+            foreach (var (role, i) in definition.Policies.StopRoles.Select((r, i) => (r, i)).Where(x => !roles.Contains(x.r)))
+            {
+                Error("unknown-role", $"$.policies.stopRoles[{i}]", $"Stop role '{role}' is not in $.roles.");
+            }
+
             var starts = definition.Steps.Where(s => s.Kind == StepKind.Start).ToList();
             if (starts.Count != 1)
             {
@@ -96,7 +104,7 @@ public static class DefinitionValidator
                 {
                     Error("missing-role", at + ".role", $"Step '{step.Id}' is done by a person: set \"role\" to one of the procedure's roles.", step.Id);
                 }
-                else if (!roles.Contains(step.Role))
+                else if (!roles.Contains(step.Role) && step.Role != ApplicantRole)
                 {
                     Error("unknown-role", at + ".role", $"Step '{step.Id}' names role '{step.Role}', which is not in $.roles ({string.Join(", ", roles.Order(StringComparer.Ordinal))}).", step.Id);
                 }

@@ -18,4 +18,14 @@ public sealed record DossierStatusChanged(DossierStatus From, DossierStatus To) 
 /// <summary>Form data changed by a person's step or an automatic step; values are the new ones.</summary>
 public sealed record DataChanged(StepId Step, ImmutableSortedDictionary<string, JsonElement> Values) : WorkflowEvent;
 
-public sealed record DossierCompleted(StepId EndStep, DossierStatus FinalStatus) : WorkflowEvent;
+/// <summary>The dossier's workflow is over: it reached an end step, or was withdrawn or stopped (then with a reason).</summary>
+public sealed record DossierCompleted(StepId? EndStep, DossierStatus FinalStatus) : WorkflowEvent
+{
+    public string? Reason { get; init; }
+}
+
+/// <summary>The applicant must act; the legal clock stops with this much working time left.</summary>
+public sealed record ClockPaused(TimeSpan RemainingWorkingTime) : WorkflowEvent;
+
+/// <summary>The clock runs again; the appointment moved to <see cref="DueAt"/>.</summary>
+public sealed record ClockResumed(DateTimeOffset DueAt, ClockResumption Mode) : WorkflowEvent;

@@ -18,4 +18,6 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(JoinWaiting), "join-waiting")]
 [JsonDerivedType(typeof(DataChanged), "data-changed")]
 [JsonDerivedType(typeof(DossierCompleted), "dossier-completed")]
+[JsonDerivedType(typeof(ClockPaused), "clock-paused")]
+[JsonDerivedType(typeof(ClockResumed), "clock-resumed")]
 public abstract record WorkflowEvent;
