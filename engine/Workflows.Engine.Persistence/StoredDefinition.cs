@@ -14,6 +14,9 @@ public sealed record StoredDefinition(
 {
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Who saved the draft last (named in conflict messages).</summary>
+    public UserId? UpdatedBy { get; init; }
+
     public DateTimeOffset? PublishedAt { get; init; }
 
     public UserId? PublishedBy { get; init; }

@@ -1,1 +1,0 @@
-namespace Workflows.Engine.Persistence.PostgreSql; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Workflows.Engine.Persistence.Sqlite; internal static class Placeholder { }

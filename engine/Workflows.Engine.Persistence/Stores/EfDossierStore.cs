@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Events;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence.Model;
+
+namespace Workflows.Engine.Persistence.Stores;
+
+internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> contexts) : IDossierStore
+{
+    public async Task<InstanceState?> FindAsync(DossierId dossier, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.Dossiers.AsNoTracking()
+            .Where(d => d.Id == dossier.Value)
+            .Select(d => d.State)
+            .SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : StoredJson.Parse<InstanceState>(json);
+    }
+
+    public async Task SaveAsync(DossierChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        try
+        {
+            await WriteAsync(change, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // A failed insert is a conflict when it hit a row someone else just created: the dossier (two
+            // submissions with one id) or the idempotency key (a retried request racing the original).
+            // Asked afresh because the failed transaction may be unusable (PostgreSQL aborts it).
+            if (await ExistsAlreadyAsync(change, cancellationToken))
+            {
+                throw new ConcurrencyConflictException($"Dossier {change.State.Dossier} or its request key was saved by another request first; nothing was written.", e);
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadHistoryAsync(DossierId dossier, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.DossierId == dossier.Value)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(DossierRows.ToRecordedEvent)];
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == key, cancellationToken);
+        return row is null ? null : new IdempotencyRecord(row.Key, row.RequestHash, new DossierId(row.DossierId), row.At);
+    }
+
+    private async Task WriteAsync(DossierChange change, CancellationToken cancellationToken)
+    {
+        var state = change.State;
+        var id = state.Dossier.Value;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var row = DossierRows.From(state, change);
+        if (change.ExpectedVersion == 0)
+        {
+            db.Dossiers.Add(row);
+        }
+        else
+        {
+            // Claim the version first: the conditional update is the whole concurrency check, and on
+            // PostgreSQL its row lock also serializes the task and timer changes that follow.
+            var updated = await db.Dossiers
+                .Where(d => d.Id == id && d.Version == change.ExpectedVersion)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(d => d.Status, row.Status)
+                        .SetProperty(d => d.UnitId, row.UnitId)
+                        .SetProperty(d => d.ReceivedAt, row.ReceivedAt)
+                        .SetProperty(d => d.DueAt, row.DueAt)
+                        .SetProperty(d => d.CompletedAt, row.CompletedAt)
+                        .SetProperty(d => d.State, row.State)
+                        .SetProperty(d => d.Version, row.Version)
+                        .SetProperty(d => d.UpdatedAt, row.UpdatedAt),
+                    cancellationToken);
+            if (updated == 0)
+            {
+                throw new ConcurrencyConflictException(
+                    $"Dossier {state.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
+            }
+        }
+
+        db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
+        await DossierEffects.ApplyAsync(db, change, cancellationToken);
+        if (change.Idempotency is { } idempotency)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyKeyRow
+            {
+                Key = idempotency.Key,
+                RequestHash = idempotency.RequestHash,
+                DossierId = idempotency.Dossier.Value,
+                At = idempotency.At,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await DossierEffects.RemoveInactiveTimersAsync(db, state, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<bool> ExistsAlreadyAsync(DossierChange change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = change.Idempotency?.Key;
+        return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
+            || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken));
+    }
+}
