@@ -26,7 +26,7 @@ public abstract class ApiContractTests : IAsyncLifetime
         _ = factory.Server;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (factory is not null)
         {
@@ -137,7 +137,7 @@ public abstract class ApiContractTests : IAsyncLifetime
 
         await ShouldBeProblem(response, HttpStatusCode.Unauthorized, "unauthenticated");
         (await ShouldBeProblem(await As("nobody").GetAsync("/api/tasks"), HttpStatusCode.Unauthorized, "unauthenticated"))
-            .GetProperty("detail").GetString().ShouldContain("nobody");
+            .GetProperty("detail").GetString()!.ShouldContain("nobody");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public abstract class ApiContractTests : IAsyncLifetime
 
         var response = await As("desk-lan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "receive")}/complete", new { outcome = "maybe" });
 
-        (await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "unknown-outcome")).GetProperty("detail").GetString().ShouldContain("accept, refuse");
+        (await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "unknown-outcome")).GetProperty("detail").GetString()!.ShouldContain("accept, refuse");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public abstract class ApiContractTests : IAsyncLifetime
     {
         var response = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new { procedure = "birth-registration", unit = "xa-tan-an", data = new { childName = "An" } });
 
-        (await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "invalid-data")).GetProperty("detail").GetString().ShouldContain("childBirthDate");
+        (await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "invalid-data")).GetProperty("detail").GetString()!.ShouldContain("childBirthDate");
     }
 
     [Fact]

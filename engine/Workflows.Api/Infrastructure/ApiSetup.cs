@@ -18,13 +18,16 @@ public static class ApiSetup
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
         builder.Services.ConfigureHttpJsonOptions(o => CopyWorkflowJson(o));
 
+        // Binding failures (malformed JSON, wrong types) throw so the one exception handler words them.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
         builder.Services
-            .AddAuthentication(DemoUserAuthentication.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, DemoUserAuthentication>(DemoUserAuthentication.Scheme, null);
+            .AddAuthentication(DemoUserAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, DemoUserAuthentication>(DemoUserAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
 
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -42,6 +45,7 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimit>(app.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -17,7 +17,7 @@ public sealed class DemoUserAuthentication(
     UrlEncoder encoder,
     IDirectory directory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "DemoUser";
+    public const string SchemeName = "DemoUser";
     public const string Header = "X-Workflows-User";
     public const string UnitClaim = "workflows:unit";
 
@@ -40,8 +40,8 @@ public sealed class DemoUserAuthentication(
                 new Claim(UnitClaim, user.Unit.Value),
                 .. user.Roles.Select(r => new Claim(ClaimTypes.Role, r)),
             ],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence.Runtime;
@@ -57,6 +58,6 @@ public static class Problems
 /// <summary>A validation problem as the API shows it.</summary>
 public sealed record ValidationProblemDto(string Code, string Severity, string Location, string Message, string? Step)
 {
-    public static ValidationProblemDto From(ValidationProblem p) =>
+    public static ValidationProblemDto From(Engine.Validation.ValidationProblem p) =>
         new(p.Code, p.Severity.ToString().ToLowerInvariant(), p.Location, p.Message, p.Step);
 }

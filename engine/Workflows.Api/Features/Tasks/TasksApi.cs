@@ -80,17 +80,17 @@ public static class TasksApi
     }
 
     public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Claim(string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
-        SendAsync(taskId, services, ct, step => new ClaimTask(step, http.User.ToActor()));
+        SendAsync(taskId, services, step => new ClaimTask(step, http.User.ToActor()), ct);
 
     public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Release(string taskId, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
-        SendAsync(taskId, services, ct, step => new ReleaseTask(step, http.User.ToActor()));
+        SendAsync(taskId, services, step => new ReleaseTask(step, http.User.ToActor()), ct);
 
     public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Complete(string taskId, CompleteTaskRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(request.Outcome)
             ? Task.FromResult<Results<Ok<DossierDto>, ProblemHttpResult>>(Problems.Unprocessable(RejectionCodes.UnknownOutcome, "Say which outcome you chose: \"outcome\" is required."))
-            : SendAsync(taskId, services, ct, step => new CompleteTask(step, request.Outcome, request.Data ?? [], http.User.ToActor()) { Comment = request.Comment });
+            : SendAsync(taskId, services, step => new CompleteTask(step, request.Outcome, request.Data ?? [], http.User.ToActor()) { Comment = request.Comment }, ct);
 
-    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SendAsync(string taskId, TaskServices services, CancellationToken ct, Func<int, WorkflowCommand> command)
+    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SendAsync(string taskId, TaskServices services, Func<int, WorkflowCommand> command, CancellationToken ct)
     {
         if (!TaskId.TryParse(taskId, out var id))
         {
