@@ -89,9 +89,14 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
     /// </summary>
     public async Task<CatalogOutcome> ImportAndPublishAsync(string json, UserId by, string? changeNote, CancellationToken cancellationToken)
     {
-        var parsed = DefinitionJson.Parse(json);
-        if (parsed.Definition is { } incoming
-            && await definitions.FindLatestPublishedAsync(incoming.Id, cancellationToken) is { } latest
+        var (incoming, problems) = await CheckAsync(json, cancellationToken);
+        if (incoming is null || problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            // Nothing is stored: a draft nobody will edit would only clutter the catalogue.
+            return new CatalogRefused(RuntimeRejections.InvalidDefinition, $"The definition has {problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s); fix them before publishing.", problems);
+        }
+
+        if (await definitions.FindLatestPublishedAsync(incoming.Id, cancellationToken) is { } latest
             && DefinitionJson.Serialize(latest.Definition with { Version = 0 }) == DefinitionJson.Serialize(incoming with { Version = 0 }))
         {
             return new CatalogDone(latest, []);

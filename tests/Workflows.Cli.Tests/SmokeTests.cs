@@ -1,1 +1,0 @@
-namespace Workflows.Cli.Tests; public class SmokeTests { [Fact] public void Builds() => 1.ShouldBe(1); }
