@@ -6,6 +6,7 @@ using Workflows.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
 builder.AddWorkflowsApi();
@@ -20,6 +21,7 @@ app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();
 
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url}/api-docs", app.Urls.FirstOrDefault()));
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
