@@ -33,10 +33,15 @@ public sealed record ScriptActor(string User, string Unit, List<string> Roles);
 
 /// <summary>
 /// One command. Exactly one of <see cref="Complete"/>, <see cref="Claim"/>, <see cref="Release"/> or
-/// <see cref="FireTimer"/> names the step (by step id) it acts on.
+/// <see cref="FireTimer"/> names the step (by step id) it acts on; or <see cref="Withdraw"/> / <see cref="Stop"/>
+/// give the reason for closing the dossier.
 /// </summary>
 public sealed record ScriptStep
 {
+    public string? Withdraw { get; init; }
+
+    public string? Stop { get; init; }
+
     public string? Complete { get; init; }
 
     public string? Claim { get; init; }

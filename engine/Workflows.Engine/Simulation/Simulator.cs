@@ -82,17 +82,29 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
     };
 
     private static string Describe(ScriptStep step) =>
-        step.Complete is { } c ? $"complete {c} with {step.Outcome}"
+        step.Withdraw is not null ? "withdraw"
+        : step.Stop is not null ? "stop"
+        : step.Complete is { } c ? $"complete {c} with {step.Outcome}"
         : step.Claim is { } cl ? $"claim {cl}"
         : step.Release is { } r ? $"release {r}"
         : $"fire timer {step.FireTimer}";
 
     private static (WorkflowCommand? Command, DateTimeOffset At, string? Error) Build(SimulationScript script, ScriptStep step, InstanceState state, DateTimeOffset previous)
     {
-        var named = new[] { step.Complete, step.Claim, step.Release, step.FireTimer }.Count(n => n is not null);
+        var named = new[] { step.Complete, step.Claim, step.Release, step.FireTimer, step.Withdraw, step.Stop }.Count(n => n is not null);
         if (named != 1)
         {
-            return (null, previous, "name exactly one of complete, claim, release or fireTimer.");
+            return (null, previous, "name exactly one of complete, claim, release, fireTimer, withdraw or stop.");
+        }
+
+        if (step.Withdraw is not null || step.Stop is not null)
+        {
+            if (!TryActor(script, step.As, out var closer, out var why))
+            {
+                return (null, previous, why);
+            }
+
+            return (step.Withdraw is { } reason ? new WithdrawDossier(reason, closer!) : new StopDossier(step.Stop!, closer!), step.At ?? previous, null);
         }
 
         var stepId = (step.Complete ?? step.Claim ?? step.Release ?? step.FireTimer)!;
