@@ -17,4 +17,7 @@ public sealed record ActiveStep(int Instance, StepId Step, StepKind Kind, DateTi
 
     /// <summary>When this step's budget runs out (null when the step has no budget).</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The person's step that handed the dossier over to this one (where "return" sends it back).</summary>
+    public StepId? CameFrom { get; init; }
 }

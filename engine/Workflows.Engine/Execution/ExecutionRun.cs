@@ -15,7 +15,7 @@ namespace Workflows.Engine.Execution;
 /// The working memory of one <see cref="WorkflowExecutor.Execute"/> call: starts from the stored state,
 /// moves tokens through the graph, and collects events and effects. Never escapes the call, so it may mutate.
 /// </summary>
-internal sealed class ExecutionRun(
+internal sealed partial class ExecutionRun(
     ExecutableProcedure procedure,
     InstanceState state,
     Actor actor,
@@ -40,6 +40,9 @@ internal sealed class ExecutionRun(
     private DateTimeOffset? clockPausedAt = state.ClockPausedAt;
     private TimeSpan? remainingAtPause = state.RemainingAtPause;
     private int stepsEntered;
+
+    /// <summary>The person's step whose completion is moving tokens now; new tasks remember it for "return".</summary>
+    private StepId? cameFrom;
 
     public ExecutableProcedure Procedure => procedure;
 
@@ -99,6 +102,7 @@ internal sealed class ExecutionRun(
     public Rejection? CompleteTask(ActiveStep step, string outcome, IReadOnlyDictionary<string, JsonElement> values, string? comment)
     {
         SetData(step.Step, values);
+        cameFrom = step.Step;
         active.Remove(step);
         events.Add(new StepCompleted(step.Instance, step.Step) { Outcome = outcome, Comment = comment });
         effects.Add(new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Completed, now, actor.User) { Outcome = outcome });
@@ -316,7 +320,7 @@ internal sealed class ExecutionRun(
         var unit = step.Unit ?? state.Unit;
         var due = step.Budget is { } budget ? calendars.For(unit).Add(now, budget) : (DateTimeOffset?)null;
         var bookmark = new Bookmark(BookmarkKind.Task, $"role:{step.Role}@{unit}", instance, now, due);
-        active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due });
+        active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due, CameFrom = cameFrom });
         events.Add(new StepStarted(instance, step.Id, step.Kind) { Role = step.Role, Unit = unit, DueAt = due });
         effects.Add(new OpenTask(new TaskId(state.Dossier, instance), step.Id, step.Kind, step.Name, step.Role!, unit, now) { DueAt = due });
     }

@@ -46,6 +46,9 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             FireTimer fire => run.FireTimer(fire.StepInstance),
             WithdrawDossier withdraw => run.Withdraw(withdraw.Reason),
             StopDossier stop => run.Stop(stop.Reason),
+            DelegateTask delegated => run.Delegate(delegated.StepInstance, delegated.Delegate, delegated.Note),
+            ReturnTask returned => run.ReturnToPrevious(returned.StepInstance, returned.Reason),
+            AddComment comment => run.Comment(comment.StepInstance, comment.Text),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);

@@ -19,5 +19,8 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DataChanged), "data-changed")]
 [JsonDerivedType(typeof(DossierCompleted), "dossier-completed")]
 [JsonDerivedType(typeof(ClockPaused), "clock-paused")]
+[JsonDerivedType(typeof(TaskDelegated), "task-delegated")]
+[JsonDerivedType(typeof(TaskReturned), "task-returned")]
+[JsonDerivedType(typeof(CommentAdded), "comment-added")]
 [JsonDerivedType(typeof(ClockResumed), "clock-resumed")]
 public abstract record WorkflowEvent;
