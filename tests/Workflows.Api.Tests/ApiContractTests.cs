@@ -332,6 +332,70 @@ public abstract class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_applicant_withdraws_and_the_open_task_leaves_the_inbox()
+    {
+        var dossier = await SubmitAsync();
+        var id = dossier.GetProperty("id").GetString();
+
+        await ShouldBeProblem(await As("desk-minh").PostAsJsonAsync($"/api/dossiers/{id}/withdraw", new { reason = "" }), HttpStatusCode.UnprocessableEntity, "invalid-data");
+        var withdrawn = await As("citizen-an").PostAsJsonAsync($"/api/dossiers/{id}/withdraw", new { reason = "Không còn nhu cầu" });
+
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(withdrawn)).GetProperty("status").GetString().ShouldBe("withdrawn");
+        (await Json(await As("desk-lan").GetAsync("/api/tasks"))).GetArrayLength().ShouldBe(0);
+        (await Json(await As("desk-lan").GetAsync($"/api/tasks?dossier={id}&state=cancelled"))).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Only_the_chair_may_stop_a_dossier()
+    {
+        var dossier = await SubmitAsync();
+        var id = dossier.GetProperty("id").GetString();
+        (await ShouldBeProblem(await As("chair-tuan").PostAsJsonAsync($"/api/dossiers/{id}/stop", new { reason = "Sớm" }), HttpStatusCode.UnprocessableEntity, "illegal-status-change"))
+            .GetProperty("detail").GetString()!.ShouldContain("refuse it at receipt");
+        await CompleteAsync(dossier, "receive", "accept", "desk-lan");
+
+        await ShouldBeProblem(await As("desk-lan").PostAsJsonAsync($"/api/dossiers/{id}/stop", new { reason = "Giả mạo" }), HttpStatusCode.Forbidden, "not-authorized");
+        var stopped = await As("chair-tuan").PostAsJsonAsync($"/api/dossiers/{id}/stop", new { reason = "Giấy tờ giả mạo" });
+
+        stopped.StatusCode.ShouldBe(HttpStatusCode.OK, await stopped.Content.ReadAsStringAsync());
+        (await Json(stopped)).GetProperty("status").GetString().ShouldBe("stopped");
+    }
+
+    [Fact]
+    public async Task A_task_is_delegated_returned_and_commented()
+    {
+        var dossier = await SubmitAsync();
+        var id = dossier.GetProperty("id").GetString();
+        var receive = TaskAt(dossier, "receive");
+
+        (await As("desk-lan").PostAsJsonAsync($"/api/tasks/{receive}/delegate", new { to = "desk-minh", note = "Nhờ anh Minh" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeProblem(await As("desk-lan").PostAsJsonAsync($"/api/tasks/{receive}/delegate", new { to = "ghost" }), HttpStatusCode.UnprocessableEntity, "unknown-user");
+        dossier = await CompleteAsync(dossier, "receive", "accept", "desk-minh");
+        dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Đề nghị" });
+        var back = await As("chair-tuan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "approve")}/return", new { reason = "Xác minh lại" });
+        (await Json(back)).GetProperty("activeSteps")[0].GetProperty("step").GetString().ShouldBe("appraise");
+        (await As("civil-hoa").PostAsJsonAsync($"/api/dossiers/{id}/comments", new { text = "Đã xác minh" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var history = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}/history"));
+        var types = history.EnumerateArray().Select(e => e.GetProperty("event").GetProperty("type").GetString()).ToList();
+        types.ShouldContain("task-delegated");
+        types.ShouldContain("task-returned");
+        types.Last().ShouldBe("comment-added");
+    }
+
+    [Fact]
+    public async Task Bulk_claim_reports_each_task()
+    {
+        var first = await SubmitAsync();
+        var second = await SubmitAsync(BirthRegistration("Lê Thị Hai"));
+
+        var results = await Json(await As("desk-lan").PostAsJsonAsync("/api/tasks/bulk/claim", new { taskIds = new[] { TaskAt(first, "receive"), TaskAt(second, "receive"), "nonsense" } }));
+
+        results.EnumerateArray().Select(r => r.GetProperty("succeeded").GetBoolean()).ShouldBe([true, true, false]);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         var document = await Json(await As(null).GetAsync("/openapi/v1.json"));

@@ -206,7 +206,9 @@ internal sealed partial class ExecutionRun(
 
         if (!DossierStatusRules.CanChange(status, final))
         {
-            return new Rejection(RejectionCodes.IllegalStatusChange, $"A dossier that is '{DefinitionJson.KebabName(status)}' can no longer be {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
+            return new Rejection(RejectionCodes.IllegalStatusChange, status == DossierStatus.New
+                ? "The dossier has not been received yet, so it cannot be stopped; refuse it at receipt instead (form 03)."
+                : $"A dossier that is '{DefinitionJson.KebabName(status)}' can no longer be {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
         }
 
         RecordStatus(final);

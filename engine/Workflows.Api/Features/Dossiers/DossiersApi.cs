@@ -26,6 +26,9 @@ public static class DossiersApi
         api.MapPost("/", Submit);
         api.MapGet("/{dossierId}", Get);
         api.MapGet("/{dossierId}/history", History);
+        api.MapPost("/{dossierId}/withdraw", Withdraw);
+        api.MapPost("/{dossierId}/stop", Stop);
+        api.MapPost("/{dossierId}/comments", Comment);
         return app;
     }
 
@@ -106,6 +109,45 @@ public static class DossiersApi
         return TypedResults.Ok((await services.Dossiers.ReadHistoryAsync(id, ct)).Select(HistoryEntryDto.From).ToList());
     }
 
+    /// <summary>The applicant (or an official recording their request) withdraws the dossier before its result is ready.</summary>
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Withdraw(string dossierId, ReasonRequest request, HttpContext http, [AsParameters] DossierServices services, CancellationToken ct) =>
+        SendAsync(dossierId, new WithdrawDossier(request.Reason ?? "", http.User.ToActor()), services, ct);
+
+    /// <summary>An authorized official stops the dossier, with a reason the applicant will read.</summary>
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Stop(string dossierId, ReasonRequest request, HttpContext http, [AsParameters] DossierServices services, CancellationToken ct) =>
+        SendAsync(dossierId, new StopDossier(request.Reason ?? "", http.User.ToActor()), services, ct);
+
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Comment(string dossierId, CommentRequest request, HttpContext http, [AsParameters] DossierServices services, CancellationToken ct)
+    {
+        int? step = null;
+        if (request.TaskId is not null)
+        {
+            if (!TaskId.TryParse(request.TaskId, out var task) || task.Dossier.ToString() != dossierId)
+            {
+                return Task.FromResult<Results<Ok<DossierDto>, ProblemHttpResult>>(Problems.Unprocessable("invalid-task", $"'{request.TaskId}' is not a task of dossier {dossierId}."));
+            }
+
+            step = task.StepInstance;
+        }
+
+        return SendAsync(dossierId, new AddComment(step, request.Text ?? "", http.User.ToActor()), services, ct);
+    }
+
+    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SendAsync(string dossierId, WorkflowCommand command, DossierServices services, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id))
+        {
+            return NotFound(dossierId);
+        }
+
+        return await services.Runtime.ExecuteAsync(id, command, ct) switch
+        {
+            CommandDone done => TypedResults.Ok(DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct))),
+            CommandRefused refused => Problems.From(refused.Rejection),
+            _ => throw new InvalidOperationException("Unknown command outcome."),
+        };
+    }
+
     private static ProblemHttpResult NotFound(string dossierId) =>
         Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
 
@@ -115,5 +157,9 @@ public static class DossiersApi
             Data = request.Data?.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
         }, WorkflowJson.Options))));
 }
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record CommentRequest(string? Text, string? TaskId);
 
 public sealed record DossierServices(WorkflowRuntime Runtime, IDossierStore Dossiers, IDirectory Directory, ExecutableProcedureCache Procedures);

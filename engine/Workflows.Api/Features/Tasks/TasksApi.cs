@@ -25,6 +25,9 @@ public static class TasksApi
         api.MapPost("/{taskId}/claim", Claim);
         api.MapPost("/{taskId}/release", Release);
         api.MapPost("/{taskId}/complete", Complete);
+        api.MapPost("/{taskId}/delegate", Delegate);
+        api.MapPost("/{taskId}/return", Return);
+        api.MapPost("/bulk/claim", BulkClaim);
         return app;
     }
 
@@ -90,6 +93,42 @@ public static class TasksApi
             ? Task.FromResult<Results<Ok<DossierDto>, ProblemHttpResult>>(Problems.Unprocessable(RejectionCodes.UnknownOutcome, "Say which outcome you chose: \"outcome\" is required."))
             : SendAsync(taskId, services, step => new CompleteTask(step, request.Outcome, request.Data ?? [], http.User.ToActor()) { Comment = request.Comment }, ct);
 
+    /// <summary>Hands the task to a colleague of the same unit who holds the step's role.</summary>
+    public static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> Delegate(
+        string taskId, DelegateTaskRequest request, HttpContext http, IDirectory directory, [AsParameters] TaskServices services, CancellationToken ct)
+    {
+        if (!UserId.TryParse(request.To, out var to) || await directory.FindUserAsync(to, ct) is not { } colleague)
+        {
+            return Problems.Unprocessable("unknown-user", $"There is no user '{request.To}' to delegate to.");
+        }
+
+        return await SendAsync(taskId, services, step => new DelegateTask(step, colleague.ToActor(), request.Note, http.User.ToActor()), ct);
+    }
+
+    /// <summary>Sends the dossier back to the step that handed it over, with the reason.</summary>
+    public static Task<Results<Ok<DossierDto>, ProblemHttpResult>> Return(string taskId, ReturnTaskRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct) =>
+        SendAsync(taskId, services, step => new ReturnTask(step, request.Reason ?? "", http.User.ToActor()), ct);
+
+    /// <summary>Claims several tasks at once; each gets its own result, and one failure does not undo the others.</summary>
+    public static async Task<Results<Ok<List<BulkResultDto>>, ProblemHttpResult>> BulkClaim(BulkRequest request, HttpContext http, [AsParameters] TaskServices services, CancellationToken ct)
+    {
+        if (request.TaskIds is not { Count: > 0 and <= MaxPageSize })
+        {
+            return Problems.Unprocessable("invalid-bulk", $"Send between 1 and {MaxPageSize} task ids.");
+        }
+
+        var results = new List<BulkResultDto>();
+        foreach (var taskId in request.TaskIds.Distinct(StringComparer.Ordinal))
+        {
+            var result = await SendAsync(taskId, services, step => new ClaimTask(step, http.User.ToActor()), ct);
+            results.Add(result.Result is ProblemHttpResult problem
+                ? new BulkResultDto(taskId, false, problem.ProblemDetails.Detail)
+                : new BulkResultDto(taskId, true, null));
+        }
+
+        return TypedResults.Ok(results);
+    }
+
     private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SendAsync(string taskId, TaskServices services, Func<int, WorkflowCommand> command, CancellationToken ct)
     {
         if (!TaskId.TryParse(taskId, out var id))
@@ -108,6 +147,14 @@ public static class TasksApi
 }
 
 public sealed record TaskServices(WorkflowRuntime Runtime, ExecutableProcedureCache Procedures);
+
+public sealed record DelegateTaskRequest(string To, string? Note);
+
+public sealed record ReturnTaskRequest(string? Reason);
+
+public sealed record BulkRequest(List<string> TaskIds);
+
+public sealed record BulkResultDto(string TaskId, bool Succeeded, string? Problem);
 
 public sealed record CompleteTaskRequest(string Outcome, Dictionary<string, JsonElement>? Data, string? Comment);
 
