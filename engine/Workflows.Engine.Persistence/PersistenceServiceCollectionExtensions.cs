@@ -20,6 +20,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITaskQueries, EfTaskQueries>();
         services.AddSingleton<ITimerQueries, EfTimerQueries>();
         services.AddSingleton<IDirectory, EfDirectory>();
+        services.AddSingleton<IRegisterStore, EfRegisterStore>();
         return services;
     }
 }

@@ -29,6 +29,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     internal DbSet<UserRow> Users => Set<UserRow>();
 
+    internal DbSet<RegisterRow> Registers => Set<RegisterRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -53,6 +55,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
         modelBuilder.ApplyConfiguration(new UnitRowConfiguration());
         modelBuilder.ApplyConfiguration(new UserRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new RegisterRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

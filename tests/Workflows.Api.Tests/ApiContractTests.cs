@@ -396,6 +396,43 @@ public abstract class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receipt_numbers_stay_gapless_when_the_desk_receives_many_dossiers_at_once()
+    {
+        const string Numbered = """
+            { "id": "numbered-receipt", "name": "Tiếp nhận có số", "deadline": "3d",
+              "roles": [ { "id": "desk-officer", "name": "Một cửa" } ],
+              "form": { "fields": [ { "key": "receiptNumber", "type": "text" } ] },
+              "steps": [
+                { "id": "start", "kind": "start" },
+                { "id": "receive", "kind": "task", "role": "desk-officer", "outcomes": ["accept"],
+                  "numbering": { "register": "receipts", "field": "receiptNumber", "format": "{seq:000}/{year}/TN" } },
+                { "id": "work", "kind": "task", "role": "desk-officer", "status": "in-process", "outcomes": ["done"] },
+                { "id": "end", "kind": "end", "status": "refused" }
+              ],
+              "transitions": [ { "from": "start", "to": "receive" }, { "from": "receive", "to": "work", "outcome": "accept" }, { "from": "work", "to": "end", "outcome": "done" } ] }
+            """;
+        var analyst = As("analyst-thu");
+        (await analyst.PostAsync("/api/procedures", new StringContent(Numbered, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await analyst.PostAsJsonAsync("/api/procedures/numbered-receipt/versions/1/publish", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var dossiers = new List<JsonElement>();
+        for (var i = 0; i < 12; i++)
+        {
+            dossiers.Add(await SubmitAsync(new { procedure = "numbered-receipt", unit = "xa-tan-an", data = new { } }));
+        }
+
+        var received = await Task.WhenAll(dossiers.Select((d, i) => As(i % 2 == 0 ? "desk-lan" : "desk-minh")
+            .PostAsJsonAsync($"/api/tasks/{TaskAt(d, "receive")}/complete", new { outcome = "accept" })));
+
+        foreach (var response in received)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var numbers = await Task.WhenAll(received.Select(async r => (await Json(r)).GetProperty("data").GetProperty("receiptNumber").GetString()));
+        numbers.Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(1, 12).Select(n => $"{n:000}/2026/TN"));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         var document = await Json(await As(null).GetAsync("/openapi/v1.json"));

@@ -229,6 +229,32 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.RegisterRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("UnitId", "Register", "Year")
+                        .HasName("pk_registers");
+
+                    b.ToTable("registers", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
                 {
                     b.Property<Guid>("DossierId")

@@ -15,11 +15,15 @@ namespace Workflows.Engine.Persistence.Runtime;
 public sealed class WorkflowRuntime(
     IDossierStore dossiers,
     IDefinitionStore definitions,
+    IRegisterStore registers,
     ExecutableProcedureCache procedures,
     IWorkingCalendarSource calendars,
     TimeProvider clock)
 {
-    private const int MaxAttempts = 3;
+    // Conflicts come from officials working the same dossier, or desks drawing from the same register, at the
+    // same moment. Every round has a winner, so N simultaneous commands settle within N rounds; the bound only
+    // guards against a bug turning this into an endless loop.
+    private const int MaxAttempts = 50;
 
     private readonly WorkflowExecutor executor = new(calendars);
 
@@ -95,7 +99,9 @@ public sealed class WorkflowRuntime(
 
             var procedure = await procedures.FindAsync(state.Definition, cancellationToken)
                 ?? throw new InvalidOperationException($"Dossier {dossier} runs on {state.Definition}, which is not stored as published.");
-            var decision = executor.Execute(procedure, state, command, clock.VietnamNow());
+            var now = clock.VietnamNow();
+            var numbers = await registers.ReadAsync(WorkflowExecutor.RegisterKeysFor(procedure, state, now), cancellationToken);
+            var decision = executor.Execute(procedure, state, command, now, numbers);
             if (decision is not Accepted accepted)
             {
                 return Refused(decision);

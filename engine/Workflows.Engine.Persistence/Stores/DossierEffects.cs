@@ -63,6 +63,9 @@ internal static class DossierEffects
                     }
 
                     break;
+                case ConsumeNumber consume:
+                    await EfRegisterStore.ConsumeAsync(db, consume, cancellationToken);
+                    break;
                 default:
                     // Effects for other layers (notifications, outbox) are not rows here.
                     break;

@@ -32,7 +32,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             // Asked afresh because the failed transaction may be unusable (PostgreSQL aborts it).
             if (await ExistsAlreadyAsync(change, cancellationToken))
             {
-                throw new ConcurrencyConflictException($"Dossier {change.State.Dossier} or its request key was saved by another request first; nothing was written.", e);
+                throw new ConcurrencyConflictException($"Dossier {change.State.Dossier}, its request key or its register number was saved by another request first; nothing was written.", e);
             }
 
             throw;
@@ -114,6 +114,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = change.Idempotency?.Key;
         return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
-            || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken));
+            || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
+            || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken);
     }
 }

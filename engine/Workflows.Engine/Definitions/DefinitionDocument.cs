@@ -89,6 +89,20 @@ public sealed record StepDocument
     public string? Wait { get; init; }
 
     public Dictionary<string, string>? Set { get; init; }
+
+    public NumberingDocument? Numbering { get; init; }
+}
+
+public sealed record NumberingDocument
+{
+    public string? Register { get; init; }
+
+    public string? Field { get; init; }
+
+    /// <summary>Outcomes that assign the number (all outcomes when omitted).</summary>
+    public List<string>? On { get; init; }
+
+    public string? Format { get; init; }
 }
 
 public sealed record TransitionDocument

@@ -87,6 +87,13 @@ public static class DefinitionJson
             RequiredFields = s.RequiredFields.IsEmpty ? null : [.. s.RequiredFields],
             Wait = s.Wait?.ToString(),
             Set = s.Assignments.IsEmpty ? null : s.Assignments.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(),
+            Numbering = s.Numbering is { } n ? new NumberingDocument
+            {
+                Register = n.Register,
+                Field = n.Field,
+                On = n.Outcomes.IsEmpty ? null : [.. n.Outcomes],
+                Format = n.Format == NumberingRule.DefaultFormat ? null : n.Format,
+            } : null,
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -309,6 +316,9 @@ public static class DefinitionJson
                 RequiredFields = [.. step.RequiredFields ?? []],
                 Wait = wait,
                 Assignments = (step.Set ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+                Numbering = step.Numbering is { } n
+                    ? new NumberingRule(n.Register ?? "", n.Field ?? "", [.. n.On ?? []], string.IsNullOrWhiteSpace(n.Format) ? NumberingRule.DefaultFormat : n.Format)
+                    : null,
             };
         }
 

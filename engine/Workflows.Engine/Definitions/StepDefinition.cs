@@ -35,5 +35,8 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
     /// <summary>For an automatic step: field key → expression computing its new value.</summary>
     public ImmutableDictionary<string, string> Assignments { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>For a person's step: the register number it assigns when it completes.</summary>
+    public NumberingRule? Numbering { get; init; }
+
     public string? Description { get; init; }
 }

@@ -46,6 +46,11 @@ internal sealed partial class ExecutionRun(
 
     public ExecutableProcedure Procedure => procedure;
 
+    public RegisterSnapshot Registers { get; init; } = RegisterSnapshot.Empty;
+
+    /// <summary>Registers restart every calendar year in Vietnam.</summary>
+    internal static int RegisterYear(DateTimeOffset now) => now.ToOffset(WorkingCalendarDefinition.VietnamUtcOffset).Year;
+
     public IReadOnlyDictionary<string, JsonElement> Data => data;
 
     public Rejection? Submit(SubmitDossier submit)
@@ -102,6 +107,7 @@ internal sealed partial class ExecutionRun(
     public Rejection? CompleteTask(ActiveStep step, string outcome, IReadOnlyDictionary<string, JsonElement> values, string? comment)
     {
         SetData(step.Step, values);
+        AssignNumber(step, outcome);
         cameFrom = step.Step;
         active.Remove(step);
         events.Add(new StepCompleted(step.Instance, step.Step) { Outcome = outcome, Comment = comment });
@@ -485,6 +491,23 @@ internal sealed partial class ExecutionRun(
         clockPausedAt = null;
         remainingAtPause = null;
         events.Add(new ClockResumed(dueAt.Value, mode));
+    }
+
+    private void AssignNumber(ActiveStep step, string outcome)
+    {
+        if (procedure.Step(step.Step).Numbering is not { } rule
+            || (!rule.Outcomes.IsEmpty && !rule.Outcomes.Contains(outcome))
+            || (data.TryGetValue(rule.Field, out var existing) && existing.ValueKind == JsonValueKind.String))
+        {
+            return; // not this outcome, or numbered already (a rework loop does not renumber)
+        }
+
+        var key = new RegisterKey(step.Unit ?? state.Unit, rule.Register, RegisterYear(now));
+        var next = Registers.LastOf(key) + 1;
+        var number = NumberFormat.Apply(rule.Format, next, key);
+        effects.Add(new ConsumeNumber(key, next));
+        events.Add(new NumberAssigned(rule.Register, rule.Field, number, next));
+        SetData(step.Step, new Dictionary<string, JsonElement> { [rule.Field] = JsonSerializer.SerializeToElement(number) });
     }
 
     private void SetData(StepId step, IReadOnlyDictionary<string, JsonElement> values)

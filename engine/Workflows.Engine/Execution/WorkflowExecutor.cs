@@ -13,7 +13,8 @@ namespace Workflows.Engine.Execution;
 /// </summary>
 public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
 {
-    public Decision Execute(ExecutableProcedure procedure, InstanceState? state, WorkflowCommand command, DateTimeOffset now)
+    /// <param name="registers">The last numbers issued in the registers this command may draw from (see <see cref="RegisterKeysFor"/>).</param>
+    public Decision Execute(ExecutableProcedure procedure, InstanceState? state, WorkflowCommand command, DateTimeOffset now, RegisterSnapshot? registers = null)
     {
         if (command is SubmitDossier submit)
         {
@@ -37,7 +38,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");
         }
 
-        var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars);
+        var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars) { Registers = registers ?? RegisterSnapshot.Empty };
         var rejection = command switch
         {
             CompleteTask complete => Complete(run, complete),
@@ -52,6 +53,19 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);
+    }
+
+    /// <summary>The registers a command on this dossier at <paramref name="now"/> could draw a number from.</summary>
+    public static IReadOnlyList<RegisterKey> RegisterKeysFor(ExecutableProcedure procedure, InstanceState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(state);
+        var year = ExecutionRun.RegisterYear(now);
+        return [.. state.ActiveSteps
+            .Select(s => (Active: s, Rule: procedure.Step(s.Step).Numbering))
+            .Where(x => x.Rule is not null)
+            .Select(x => new RegisterKey(x.Active.Unit ?? state.Unit, x.Rule!.Register, year))
+            .Distinct()];
     }
 
     private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now)

@@ -152,6 +152,11 @@ public static class DefinitionValidator
                 Error("end-status-not-final", at + ".status", $"End step '{step.Id}' sets status '{DefinitionJson.KebabName(final)}', which is not final; use returned, refused, withdrawn or stopped.", step.Id);
             }
 
+            if (step.Numbering is { } numbering)
+            {
+                CheckNumbering(step, numbering, at + ".numbering");
+            }
+
             CheckFieldList(step, step.Fields, at + ".fields");
             CheckFieldList(step, step.RequiredFields, at + ".requiredFields");
         }
@@ -171,6 +176,38 @@ public static class DefinitionValidator
                 }
 
                 CheckExpression(expression, $"{at}.set.{field}", step.Id.Value);
+            }
+        }
+
+        private void CheckNumbering(StepDefinition step, NumberingRule rule, string at)
+        {
+            if (!step.Kind.IsHumanTask())
+            {
+                Error("numbering-not-allowed", at, $"Only a person's step assigns register numbers; '{step.Id}' is a {DefinitionJson.KebabName(step.Kind)} step.", step.Id);
+            }
+
+            if (!Identity.Slug.IsValid(rule.Register))
+            {
+                Error("invalid-register", at + ".register", Identity.Slug.Describe(rule.Register, "register"), step.Id);
+            }
+
+            if (definition.Form.Find(rule.Field) is not { } field)
+            {
+                Error("unknown-field", at + ".field", $"Step '{step.Id}' numbers into field '{rule.Field}', which is not on the form.", step.Id);
+            }
+            else if (field.Type != FieldType.Text)
+            {
+                Error("numbering-field-type", at + ".field", $"Field '{rule.Field}' receives a register number, so it must be a text field.", step.Id);
+            }
+
+            foreach (var outcome in rule.Outcomes.Where(o => !step.Outcomes.Contains(o)))
+            {
+                Error("unknown-outcome", at + ".on", $"Numbering on outcome '{outcome}', which step '{step.Id}' does not offer ({string.Join(", ", step.Outcomes)}).", step.Id);
+            }
+
+            if (!rule.Format.Contains("{seq", StringComparison.Ordinal))
+            {
+                Error("numbering-format", at + ".format", $"The number format \"{rule.Format}\" must contain {{seq}} (e.g. \"{{seq:000}}/{{year}}/TN\").", step.Id);
             }
         }
 

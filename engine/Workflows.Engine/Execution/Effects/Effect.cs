@@ -38,3 +38,6 @@ public enum TimerPurpose
 public sealed record ScheduleTimer(DossierId Dossier, int StepInstance, DateTimeOffset DueAt, TimerPurpose Purpose) : Effect;
 
 public sealed record CancelTimer(DossierId Dossier, int StepInstance) : Effect;
+
+/// <summary>Record that <see cref="Number"/> was taken from the register; the store refuses it unless it is the next one.</summary>
+public sealed record ConsumeNumber(RegisterKey Register, long Number) : Effect;

@@ -19,6 +19,7 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DataChanged), "data-changed")]
 [JsonDerivedType(typeof(DossierCompleted), "dossier-completed")]
 [JsonDerivedType(typeof(ClockPaused), "clock-paused")]
+[JsonDerivedType(typeof(NumberAssigned), "number-assigned")]
 [JsonDerivedType(typeof(TaskDelegated), "task-delegated")]
 [JsonDerivedType(typeof(TaskReturned), "task-returned")]
 [JsonDerivedType(typeof(CommentAdded), "comment-added")]
