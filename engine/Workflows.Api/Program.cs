@@ -17,6 +17,7 @@ await app.PrepareDatabaseAsync();
 app.UseWorkflowsApi();
 
 app.MapProceduresApi();
+app.MapMigrationsApi();
 app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();

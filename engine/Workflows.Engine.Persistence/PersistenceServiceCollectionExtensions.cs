@@ -21,6 +21,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITimerQueries, EfTimerQueries>();
         services.AddSingleton<IDirectory, EfDirectory>();
         services.AddSingleton<IRegisterStore, EfRegisterStore>();
+        services.AddSingleton<IRunningDossiers, EfRunningDossiers>();
         return services;
     }
 }

@@ -433,6 +433,38 @@ public abstract class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Running_dossiers_move_to_a_new_version_only_with_a_valid_step_mapping()
+    {
+        var running = await SubmitAsync();
+        var id = running.GetProperty("id").GetString();
+        var analyst = As("analyst-thu");
+        var v1 = await Json(await As(null).GetAsync("/api/procedures/birth-registration/versions/1"));
+        var renamed = v1.GetProperty("definition").GetRawText()
+            .Replace("\"receive\"", "\"tiep-nhan\"", StringComparison.Ordinal)
+            .Replace("Tiếp nhận và số hóa hồ sơ", "Tiếp nhận hồ sơ (bản mới)", StringComparison.Ordinal);
+        (await analyst.PostAsync("/api/procedures", new StringContent(renamed, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await analyst.PostAsJsonAsync("/api/procedures/birth-registration/versions/2/publish", new { changeNote = "Đổi mã bước" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(await As(null).GetAsync("/api/procedures/birth-registration/versions/1/running"))).GetProperty("running").GetInt32().ShouldBe(1);
+
+        var unmapped = await Json(await analyst.PostAsJsonAsync("/api/procedures/birth-registration/versions/2/migrations", new { fromVersion = 1 }));
+        unmapped.GetProperty("refused").GetInt32().ShouldBe(1);
+        unmapped.GetProperty("dossiers")[0].GetProperty("problem").GetString()!.ShouldContain("'receive' has no counterpart");
+
+        var mapped = await Json(await analyst.PostAsJsonAsync("/api/procedures/birth-registration/versions/2/migrations", new { fromVersion = 1, mapping = new Dictionary<string, string> { ["receive"] = "tiep-nhan" } }));
+        mapped.GetProperty("migrated").GetInt32().ShouldBe(1);
+
+        var inbox = await Json(await As("desk-lan").GetAsync("/api/tasks"));
+        var task = inbox.EnumerateArray().Single();
+        task.GetProperty("name").GetString().ShouldBe("Tiếp nhận hồ sơ (bản mới)");
+        task.GetProperty("version").GetInt32().ShouldBe(2);
+        var after = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}"));
+        after.GetProperty("dossier").GetProperty("version").GetInt32().ShouldBe(2);
+        after.GetProperty("history").EnumerateArray().Last().GetProperty("event").GetProperty("type").GetString().ShouldBe("dossier-migrated");
+        (await CompleteAsync(after.GetProperty("dossier"), "tiep-nhan", "accept", "desk-lan")).GetProperty("status").GetString().ShouldBe("in-process");
+        (await Json(await As(null).GetAsync("/api/procedures/birth-registration/versions/1/running"))).GetProperty("running").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         var document = await Json(await As(null).GetAsync("/openapi/v1.json"));

@@ -119,6 +119,42 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>Moves a running dossier to a newer published version with a step mapping (recorded in its history).</summary>
+    public async Task<CommandOutcome> MigrateAsync(DossierId dossier, DefinitionKey target, IReadOnlyDictionary<StepId, StepId> mapping, Actor actor, CancellationToken cancellationToken)
+    {
+        var to = await procedures.FindAsync(target, cancellationToken);
+        if (to is null)
+        {
+            return Refuse(RuntimeRejections.ProcedureNotPublished, $"{target} is not a published version; publish it before moving dossiers to it.");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await dossiers.FindAsync(dossier, cancellationToken);
+            if (state is null)
+            {
+                return Refuse(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
+            }
+
+            var from = (await procedures.FindAsync(state.Definition, cancellationToken))!;
+            var decision = InstanceMigration.Migrate(from, to, state, mapping, actor, clock.VietnamNow());
+            if (decision is not Accepted accepted)
+            {
+                return Refused(decision);
+            }
+
+            try
+            {
+                await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                return new CommandDone(accepted.State, accepted.Events);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // The dossier moved on meanwhile: check the mapping again against where it is now.
+            }
+        }
+    }
+
     private async Task<CommandOutcome?> ReplayAsync(string key, string? requestHash, CancellationToken cancellationToken)
     {
         var previous = await dossiers.FindIdempotencyAsync(key, cancellationToken);

@@ -35,6 +35,16 @@ internal static class DossierEffects
                         DueAt = open.DueAt,
                     });
                     break;
+                case RetargetTask retarget:
+                    var moved = await FindTaskAsync(db, retarget.Task, cancellationToken);
+                    moved.DefinitionVersion = retarget.Definition.Version;
+                    moved.StepId = retarget.Step.Value;
+                    moved.StepName = retarget.StepName;
+                    moved.Kind = retarget.Kind;
+                    moved.Role = retarget.Role;
+                    moved.UnitId = retarget.Unit.Value;
+                    moved.Assignee = retarget.Assignee?.Value;
+                    break;
                 case AssignTask assign:
                     (await FindTaskAsync(db, assign.Task, cancellationToken)).Assignee = assign.Assignee?.Value;
                     break;

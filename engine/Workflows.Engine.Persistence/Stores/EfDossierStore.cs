@@ -76,6 +76,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
                 .Where(d => d.Id == id && d.Version == change.ExpectedVersion)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(d => d.Status, row.Status)
+                        .SetProperty(d => d.DefinitionVersion, row.DefinitionVersion)
                         .SetProperty(d => d.UnitId, row.UnitId)
                         .SetProperty(d => d.ReceivedAt, row.ReceivedAt)
                         .SetProperty(d => d.DueAt, row.DueAt)

@@ -49,6 +49,8 @@ public sealed class ExecutableProcedure
 
     public StepDefinition Step(StepId id) => steps[id];
 
+    public bool TryStep(StepId id, out StepDefinition step) => steps.TryGetValue(id, out step!);
+
     public ImmutableArray<TransitionDefinition> Outgoing(StepId id) => outgoing.GetValueOrDefault(id, []);
 
     public int IncomingCount(StepId id) => incomingCount.GetValueOrDefault(id);

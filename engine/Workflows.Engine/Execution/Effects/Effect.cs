@@ -17,6 +17,9 @@ public sealed record OpenTask(TaskId Task, StepId Step, StepKind Kind, string St
 
 public sealed record AssignTask(TaskId Task, UserId? Assignee) : Effect;
 
+/// <summary>The task now belongs to another version's step (after a migration): update what the inbox shows.</summary>
+public sealed record RetargetTask(TaskId Task, DefinitionKey Definition, StepId Step, StepKind Kind, string StepName, string Role, UnitId Unit, UserId? Assignee) : Effect;
+
 public enum TaskClosure
 {
     Completed,

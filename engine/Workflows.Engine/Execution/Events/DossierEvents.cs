@@ -19,6 +19,9 @@ public sealed record DossierStatusChanged(DossierStatus From, DossierStatus To) 
 public sealed record DataChanged(StepId Step, ImmutableSortedDictionary<string, JsonElement> Values) : WorkflowEvent;
 
 /// <summary>The dossier's workflow is over: it reached an end step, or was withdrawn or stopped (then with a reason).</summary>
+/// <summary>The dossier moved to a newer version of its procedure; <see cref="Mapping"/> says where each waiting step went.</summary>
+public sealed record DossierMigrated(DefinitionKey From, DefinitionKey To, ImmutableSortedDictionary<string, string> Mapping) : WorkflowEvent;
+
 /// <summary>The dossier got a number from one of the unit's registers (receipt number, document number).</summary>
 public sealed record NumberAssigned(string Register, string Field, string Number, long Sequence) : WorkflowEvent;
 

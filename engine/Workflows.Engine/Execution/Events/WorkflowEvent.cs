@@ -20,6 +20,7 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DossierCompleted), "dossier-completed")]
 [JsonDerivedType(typeof(ClockPaused), "clock-paused")]
 [JsonDerivedType(typeof(NumberAssigned), "number-assigned")]
+[JsonDerivedType(typeof(DossierMigrated), "dossier-migrated")]
 [JsonDerivedType(typeof(TaskDelegated), "task-delegated")]
 [JsonDerivedType(typeof(TaskReturned), "task-returned")]
 [JsonDerivedType(typeof(CommentAdded), "comment-added")]
