@@ -34,13 +34,13 @@ public sealed class DevelopmentPki : IDisposable
 
     public static DevelopmentPki Create(DateTimeOffset now)
     {
-        using var rootKey = RSA.Create(3072);
+        using var rootKey = RSA.Create(2048);
         var rootName = Name(cn: "Workflows DEV ONLY Root CA", organization: "Workflows", extra: null);
         var rootRequest = new CertificateRequest(rootName, rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 1, true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         rootRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(rootRequest.PublicKey, false));
-        var root = rootRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(20));
+        var root = rootRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(25));
 
         using var issuingKey = RSA.Create(2048);
         var issuingRequest = new CertificateRequest(Name(cn: "Workflows DEV ONLY Issuing CA", organization: "Workflows", extra: null), issuingKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -48,7 +48,7 @@ public sealed class DevelopmentPki : IDisposable
         issuingRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         issuingRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(issuingRequest.PublicKey, false));
         issuingRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
-        using var issuingPublic = issuingRequest.Create(root, now.AddDays(-1), now.AddYears(10), Serial());
+        using var issuingPublic = issuingRequest.Create(root, now.AddDays(-1), now.AddYears(20), Serial());
         var issuing = issuingPublic.CopyWithPrivateKey(issuingKey);
 
         return new DevelopmentPki(root, issuing, now);
@@ -94,7 +94,8 @@ public sealed class DevelopmentPki : IDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(IssuingCa, true, false));
         request.CertificateExtensions.Add(CertificatePolicies(policy));
         var notBefore = options.NotBefore ?? CreatedAt.AddDays(-1);
-        var notAfter = options.NotAfter ?? CreatedAt.AddYears(2);
+        var issuerNotAfter = new DateTimeOffset(IssuingCa.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        var notAfter = options.NotAfter is { } requested && requested < issuerNotAfter ? requested : CreatedAt.AddYears(2);
         using var certificate = request.Create(IssuingCa, notBefore, notAfter, Serial());
         return certificate.CopyWithPrivateKey(key);
     }

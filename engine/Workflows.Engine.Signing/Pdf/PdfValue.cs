@@ -11,7 +11,7 @@ internal abstract record PdfValue
 {
     public abstract void WriteTo(StringBuilder output);
 
-    public override string ToString()
+    public sealed override string ToString()
     {
         var output = new StringBuilder();
         WriteTo(output);
