@@ -13,6 +13,8 @@ internal static class CliApp
         root.Subcommands.Add(PublishCommand.Create(console));
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(CalendarCommand.Create(console));
+        root.Subcommands.Add(PkiCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
 
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

@@ -1,0 +1,31 @@
+namespace Workflows.Engine.Signing.Documents.Forms;
+
+/// <summary>What every form prints about the dossier and the unit that handles it.</summary>
+/// <param name="IssuingUnit">"UBND xã Tân An".</param>
+/// <param name="Place">The place name before the date, "Tân An".</param>
+/// <param name="ReceiptNumber">The dossier's receipt number ("Mã hồ sơ"), e.g. "000.00.12.H56-250310-0001".</param>
+public sealed record DossierHeading(string IssuingUnit, string Place, string ReceiptNumber, string ProcedureName, string ApplicantName)
+{
+    public string? ParentAuthority { get; init; }
+
+    public string? ApplicantAddress { get; init; }
+
+    public string? ApplicantPhone { get; init; }
+
+    internal DocumentContent Content(string title, DateOnly date, string? number) =>
+        new(IssuingUnit, title)
+        {
+            ParentAuthority = ParentAuthority,
+            DocumentNumber = number,
+            PlaceAndDate = VietnameseText.PlaceAndDate(Place, date),
+        };
+
+    internal DocumentField[] ApplicantFields() =>
+    [
+        new("Mã hồ sơ", ReceiptNumber),
+        new("Thủ tục hành chính", ProcedureName),
+        new("Tổ chức, cá nhân", ApplicantName),
+        .. ApplicantAddress is null ? Array.Empty<DocumentField>() : [new DocumentField("Địa chỉ", ApplicantAddress)],
+        .. ApplicantPhone is null ? Array.Empty<DocumentField>() : [new DocumentField("Số điện thoại", ApplicantPhone)],
+    ];
+}

@@ -1,0 +1,27 @@
+using Workflows.Engine.Identity;
+using Workflows.Engine.Signing.Documents;
+
+namespace Workflows.Engine.Signing.Pades;
+
+/// <summary>
+/// Which signature to add: its kind (checked against the certificate), the field it fills and where it sits.
+/// <see cref="ExpectedUser"/>/<see cref="ExpectedUnit"/> bind it to the approving leader or the issuing unit.
+/// </summary>
+public sealed record SignatureRequest(SignatureKind Kind, string FieldName)
+{
+    public int PageIndex { get; init; }
+
+    /// <summary>Where the widget goes (a <see cref="SignatureArea"/>'s rectangle); null for an invisible signature.</summary>
+    public PdfRectangle? Rectangle { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Location { get; init; }
+
+    public UserId? ExpectedUser { get; init; }
+
+    public UnitId? ExpectedUnit { get; init; }
+
+    public static SignatureRequest For(SignatureArea area) =>
+        new(area.Kind, area.FieldName) { PageIndex = area.PageIndex, Rectangle = area.Rectangle };
+}

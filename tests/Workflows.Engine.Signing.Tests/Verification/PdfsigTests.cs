@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Workflows.Engine.Signing.Tests.Verification;
+
+/// <summary>
+/// Independent verification with poppler's pdfsig (NSS underneath). The dev root is imported into a throw-away NSS
+/// database so pdfsig can also say whether the chain is trusted; without certutil (libnss3-tools) only the
+/// signature itself is asserted and an untrusted issuer is accepted.
+/// </summary>
+public sealed partial class PdfsigTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("workflows-pdfsig-").FullName;
+
+    [Fact]
+    public void Pdfsig_finds_two_valid_signatures_on_the_twice_signed_result()
+    {
+        File.WriteAllBytes("/tmp/twice.pdf", Signed.Twice);
+        var output = RunPdfsig(Signed.Twice, out var trusted);
+
+        SignatureHeader().Count(output).ShouldBe(2, output);
+        SignatureValid().Count(output).ShouldBe(2, output);
+        output.ShouldContain("Trần Minh Tuấn", Case.Sensitive);
+        output.ShouldContain("UBND xã Tân An", Case.Sensitive);
+        output.ShouldContain("ETSI.CAdES.detached", Case.Sensitive);
+        if (trusted)
+        {
+            CertificateTrusted().Count(output).ShouldBe(2, output);
+        }
+    }
+
+    [Fact]
+    public void Pdfsig_reports_a_byte_flipped_inside_the_signed_range()
+    {
+        var pdf = (byte[])Signed.Twice.Clone();
+        pdf[pdf.Length / 20] ^= 0x01; // inside the generator's revision: both signatures cover it
+
+        var output = RunPdfsig(pdf, out _);
+
+        SignatureValid().Count(output).ShouldBe(0, output);
+        output.ShouldContain("Digest Mismatch", Case.Sensitive);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string RunPdfsig(byte[] pdf, out bool trusted)
+    {
+        var pdfsig = ExternalTool.Require("pdfsig", "poppler-utils");
+        var file = Path.Combine(directory, "signed.pdf");
+        File.WriteAllBytes(file, pdf);
+        var nssDirectory = TrustedNssDatabase();
+        trusted = nssDirectory is not null;
+        var (_, output) = nssDirectory is null
+            ? ExternalTool.Run(pdfsig, file)
+            : ExternalTool.Run(pdfsig, "-nssdir", "sql:" + nssDirectory, file);
+        return output;
+    }
+
+    private string? TrustedNssDatabase()
+    {
+        if (ExternalTool.Find("certutil") is not { } certutil)
+        {
+            return null;
+        }
+
+        var nss = Path.Combine(directory, "nss");
+        Directory.CreateDirectory(nss);
+        var root = Path.Combine(directory, "root.pem");
+        File.WriteAllText(root, TestPki.PublicRoot.ExportCertificatePem());
+        ExternalTool.Run(certutil, "-N", "-d", "sql:" + nss, "--empty-password").ExitCode.ShouldBe(0);
+        ExternalTool.Run(certutil, "-A", "-d", "sql:" + nss, "-n", "workflows-dev-root", "-t", "C,C,C", "-i", root).ExitCode.ShouldBe(0);
+        return nss;
+    }
+
+    [GeneratedRegex(@"^Signature #\d+:", RegexOptions.Multiline)]
+    private static partial Regex SignatureHeader();
+
+    [GeneratedRegex(@"Signature Validation: Signature is Valid\.")]
+    private static partial Regex SignatureValid();
+
+    [GeneratedRegex(@"Certificate Validation: Certificate is Trusted\.")]
+    private static partial Regex CertificateTrusted();
+}
