@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Workflows.Api.Tests;
+
+/// <summary>
+/// The OpenAPI document is read by other tools (client generators, the web app's typed client), so it is
+/// checked by an independent validator (swagger-parser, in tests/openapi-validator), not by our own code.
+/// </summary>
+public sealed class OpenApiDocumentTests : IAsyncLifetime
+{
+    private readonly string root = Directory.CreateTempSubdirectory("workflows-openapi-").FullName;
+    private WorkflowsApiFactory? factory;
+
+    public ValueTask InitializeAsync()
+    {
+        factory = new WorkflowsApiFactory("Sqlite", $"Data Source={Path.Combine(root, "w.db")}");
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_passes_an_independent_validator()
+    {
+        var validator = Path.Combine(RepositoryRoot(), "tests", "openapi-validator");
+        if (!CanRun("node", "--version"))
+        {
+            Assert.Skip("Node.js is not installed; the OpenAPI document cannot be checked by swagger-parser.");
+        }
+
+        if (!Directory.Exists(Path.Combine(validator, "node_modules")))
+        {
+            (await RunAsync("npm", "ci --no-audit --no-fund", validator)).ExitCode.ShouldBe(0, "npm ci in tests/openapi-validator failed");
+        }
+
+        var document = Path.Combine(root, "openapi.json");
+        await File.WriteAllTextAsync(document, await factory!.ClientFor(null).GetStringAsync("/openapi/v1.json"));
+
+        var (exitCode, output) = await RunAsync("node", $"validate.mjs \"{document}\"", validator);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("valid: Workflows API");
+    }
+
+    private static bool CanRun(string file, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Workflows.sln not found above the test folder.");
+    }
+}
