@@ -1,3 +1,4 @@
+using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Procedures;
@@ -21,6 +22,7 @@ app.MapMigrationsApi();
 app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();
+app.MapBooksApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url}/api-docs", app.Urls.FirstOrDefault()));
 app.Run();

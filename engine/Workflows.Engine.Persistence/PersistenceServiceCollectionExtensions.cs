@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IDirectory, EfDirectory>();
         services.AddSingleton<IRegisterStore, EfRegisterStore>();
         services.AddSingleton<IRunningDossiers, EfRunningDossiers>();
+        services.AddSingleton<ITrackingBook, EfTrackingBook>();
         return services;
     }
 }

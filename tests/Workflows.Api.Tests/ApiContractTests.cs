@@ -465,6 +465,24 @@ public abstract class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_control_sheet_and_the_tracking_book_record_every_dossier()
+    {
+        var dossier = await SubmitAsync();
+        var id = dossier.GetProperty("id").GetString();
+        await CompleteAsync(dossier, "receive", "accept", "desk-lan");
+
+        var sheet = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}/control-sheet"));
+        var book = await Json(await As("desk-lan").GetAsync("/api/units/xa-tan-an/tracking-book?from=2026-03-01&to=2026-03-31"));
+
+        sheet.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ShouldBe(["receive", "appraise"]);
+        sheet.GetProperty("steps")[0].GetProperty("handedOverBy").GetString().ShouldBe("desk-lan");
+        sheet.GetProperty("steps")[0].GetProperty("timing").GetString().ShouldBe("on-time");
+        book.EnumerateArray().ShouldHaveSingleItem().GetProperty("status").GetString().ShouldBe("in-process");
+        (await Json(await As("desk-lan").GetAsync("/api/units/xa-tan-an/tracking-book?from=2026-04-01&to=2026-04-30"))).GetArrayLength().ShouldBe(0);
+        await ShouldBeProblem(await As("desk-lan").GetAsync("/api/units/xa-tan-an/tracking-book?from=2026-04-30&to=2026-04-01"), HttpStatusCode.BadRequest, "invalid-period");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         var document = await Json(await As(null).GetAsync("/openapi/v1.json"));

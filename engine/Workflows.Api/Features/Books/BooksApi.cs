@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflows.Api.Infrastructure;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence;
+using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Reports;
+
+namespace Workflows.Api.Features.Books;
+
+/// <summary>The paper records of Circular 01/2018, kept electronically: form 05 per dossier, form 06 per unit.</summary>
+public static class BooksApi
+{
+    public const int MaxPageSize = 500;
+
+    public static IEndpointRouteBuilder MapBooksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Records").RequireAuthorization();
+
+        api.MapGet("/dossiers/{dossierId}/control-sheet", ControlSheet);
+        api.MapGet("/units/{unitId}/tracking-book", TrackingBook);
+        return app;
+    }
+
+    /// <summary>Form 05: per person's step, received at, handed over at and by whom, early / on time / late.</summary>
+    public static async Task<Results<Ok<ControlSheetDto>, ProblemHttpResult>> ControlSheet(
+        string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, TimeProvider clock, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
+        {
+            return Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
+        }
+
+        var now = clock.VietnamNow();
+        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), await procedures.FindAsync(state.Definition, ct), now);
+        return TypedResults.Ok(new ControlSheetDto(
+            dossierId,
+            state.Data.TryGetValue("receiptNumber", out var receipt) && receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : null,
+            state.ReceivedAt,
+            state.DueAt,
+            state.CompletedAt,
+            DefinitionJson.KebabName(TimingRules.Classify(state.DueAt, state.CompletedAt, now)),
+            [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, DefinitionJson.KebabName(r.Timing)))]));
+    }
+
+    /// <summary>Form 06: the unit's dossiers submitted from <paramref name="from"/> to <paramref name="to"/> (dates, inclusive).</summary>
+    public static async Task<Results<Ok<List<TrackingBookRowDto>>, ProblemHttpResult>> TrackingBook(
+        string unitId, string from, string to, int? skip, int? take, ITrackingBook book, TimeProvider clock, CancellationToken ct)
+    {
+        if (!UnitId.TryParse(unitId, out var unit))
+        {
+            return Problems.BadRequest("invalid-unit", $"'{unitId}' is not a unit id.");
+        }
+
+        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+            || last < first)
+        {
+            return Problems.BadRequest("invalid-period", "Give the period as from=yyyy-MM-dd&to=yyyy-MM-dd, with from not after to.");
+        }
+
+        var offset = WorkingCalendarDefinition.VietnamUtcOffset;
+        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), offset);
+        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), offset);
+        var now = clock.VietnamNow();
+        var states = await book.ListAsync(unit, start, end, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPageSize), ct);
+        return TypedResults.Ok(states.Select(s => new TrackingBookRowDto(
+            s.Dossier.ToString(),
+            Text(s, "receiptNumber"),
+            s.Definition.Procedure.Value,
+            s.SubmittedAt,
+            s.ReceivedAt,
+            s.DueAt,
+            s.CompletedAt,
+            DefinitionJson.KebabName(s.Status),
+            DefinitionJson.KebabName(TimingRules.Classify(s.DueAt, s.CompletedAt, now)))).ToList());
+    }
+
+    private static string? Text(InstanceState state, string field) =>
+        state.Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+public sealed record ControlSheetRowDto(
+    int StepInstance, string Step, string StepName, string? Role, string? Unit, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt,
+    DateTimeOffset? HandedOverAt, string? HandedOverBy, string? Ending, string? Outcome, string Timing);
+
+public sealed record ControlSheetDto(
+    string Dossier, string? ReceiptNumber, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Timing,
+    IReadOnlyList<ControlSheetRowDto> Steps);
+
+public sealed record TrackingBookRowDto(
+    string Dossier, string? ReceiptNumber, string Procedure, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Status, string Timing);
