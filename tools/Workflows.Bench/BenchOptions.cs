@@ -31,7 +31,7 @@ public sealed record BenchSizes(
     int TimersPending)
 {
     public static readonly BenchSizes Full = new(
-        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(5), [1, 4, 16], [1, 10, 50], 100_000);
+        TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(5), [1, 4, 16], [1, 10, 50], 100_000);
 
     public static readonly BenchSizes Smoke = new(
         TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(0.5), [1, 4], [1, 4], 1_000);

@@ -27,6 +27,7 @@ public static class BenchRun
         var persisted = new List<PersistedRow>();
         var profiles = new List<PersistedProfile.Phases>();
         var memory = new ReportTable("Memory under load (peak during the measured window)", "what", "load", "working set", "GC heap");
+        var loadAtStart = MachineInfo.LoadAverage();
         var has = (BenchArea area) => options.Areas.HasFlag(area);
         void Progress(string what) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] {what}");
 
@@ -65,6 +66,7 @@ public static class BenchRun
                     Progress("PostgreSQL: starting a throwaway cluster");
                     await using var cluster = await ThrowawayCluster.StartAsync(binaries, cancellationToken);
                     report.Facts.Add($"PostgreSQL {cluster.Version}: throwaway cluster started by the bench (initdb, pg_ctl) on 127.0.0.1, same disk; {await cluster.DurabilitySettingsAsync(cancellationToken)}.");
+                    Progress("PostgreSQL: creating, migrating and seeding the database");
                     var connection = await cluster.CreateDatabaseAsync("bench", cancellationToken);
                     await using var postgres = await BenchDatabase.OpenAsync(BenchProvider.PostgreSql, connection, flow, TimeProvider.System, cancellationToken);
                     foreach (var workers in sizes.Workers)
@@ -129,6 +131,7 @@ public static class BenchRun
         }
 
         report.Elapsed = clock.Elapsed;
+        report.Facts.Insert(0, $"Other load: 1-minute load average {loadAtStart} at the start and {MachineInfo.LoadAverage()} at the end of the run (on {Environment.ProcessorCount} cores; the bench alone keeps it near or below the core count). A higher figure means other work shared the machine and every figure here is a lower bound.");
         await output.WriteLineAsync();
         await output.WriteLineAsync(report.ToMarkdown());
         if (options.WriteDocs)

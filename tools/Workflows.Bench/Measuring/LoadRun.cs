@@ -39,8 +39,11 @@ public sealed class WorkerRecord(MeasurementWindow window)
 }
 
 /// <summary>The merged outcome of N workers over one window.</summary>
-public sealed record LoadResult(int Workers, TimeSpan Window, int Dossiers, int Transitions, LatencySamples Latencies, long PeakWorkingSetBytes, long? PeakGcHeapBytes)
+public sealed record LoadResult(int Workers, TimeSpan Window, int Dossiers, int Transitions, LatencySamples Latencies, long PeakWorkingSetBytes, long? PeakGcHeapBytes, CpuUse Cpu)
 {
+    /// <summary>CPU milliseconds the measured process spent per transition (the bench process, or the host for HTTP).</summary>
+    public double CpuMsPerTransition => Cpu.ProcessSeconds * 1000 / Transitions;
+
     public double DossiersPerSecond => Dossiers / Window.TotalSeconds;
 
     public double TransitionsPerSecond => Transitions / Window.TotalSeconds;
@@ -61,8 +64,10 @@ public static class LoadRun
         var window = new MeasurementWindow(warmUp, duration);
         var records = Enumerable.Range(0, workers).Select(_ => new WorkerRecord(window)).ToArray();
         var sampler = (memory ?? MemorySampler.OfThisProcess)();
+        CpuUse cpu;
         await using (sampler)
         {
+            var cpuTask = CpuUse.MeasureAsync(sampler.Process, window, cancellationToken);
             await Task.WhenAll(records.Select((record, worker) => Task.Run(
                 async () =>
                 {
@@ -73,6 +78,7 @@ public static class LoadRun
                     }
                 },
                 cancellationToken)));
+            cpu = await cpuTask;
         }
 
         return new LoadResult(
@@ -82,6 +88,7 @@ public static class LoadRun
             records.Sum(r => r.Transitions),
             LatencySamples.Merge(records.Select(r => r.Latencies)),
             sampler.PeakWorkingSetBytes,
-            sampler.PeakGcHeapBytes);
+            sampler.PeakGcHeapBytes,
+            cpu);
     }
 }

@@ -25,10 +25,14 @@ public sealed class MeasurementWindow
 
     public bool Counts(long startedAt, long endedAt) => startedAt >= start && endedAt <= end;
 
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => WaitUntilAsync(start, cancellationToken);
+
     /// <summary>Waits until the window closes (for samplers running beside the workers).</summary>
-    public Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitUntilAsync(end, cancellationToken);
+
+    private static Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
-        var left = end - Stopwatch.GetTimestamp();
+        var left = timestamp - Stopwatch.GetTimestamp();
         return left <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency), cancellationToken);
     }
 }

@@ -17,6 +17,9 @@ public sealed class MemorySampler : IAsyncDisposable
         sampling = Task.Run(() => SampleAsync(stop.Token));
     }
 
+    /// <summary>The process being sampled.</summary>
+    public Process Process => process;
+
     public long PeakWorkingSetBytes { get; private set; }
 
     /// <summary>Null when the sampled process is another one (its GC heap is not visible from here).</summary>

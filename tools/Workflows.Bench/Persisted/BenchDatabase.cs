@@ -24,12 +24,12 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private BenchDatabase(BenchProvider provider, string connectionString, ServiceProvider services, CommandCounter counter)
+    private BenchDatabase(BenchProvider provider, string connectionString, ServiceProvider services, SqlMeter counter)
     {
         Provider = provider;
         ConnectionString = connectionString;
         this.services = services;
-        Statements = counter;
+        Sql = counter;
     }
 
     public BenchProvider Provider { get; }
@@ -38,7 +38,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public CommandCounter Statements { get; }
+    public SqlMeter Sql { get; }
 
     public WorkflowRuntime Runtime => services.GetRequiredService<WorkflowRuntime>();
 
@@ -59,7 +59,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, string connectionString, BirthRegistrationFlow flow, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        var counter = new CommandCounter();
+        var counter = new SqlMeter();
         var collection = new ServiceCollection();
         collection.AddWorkflowsPersistence(options =>
         {

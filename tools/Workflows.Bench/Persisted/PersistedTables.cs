@@ -14,15 +14,17 @@ public static class PersistedTables
     {
         var table = new ReportTable(
             "Persisted: WorkflowRuntime + EF stores, five-step flow",
-            "database", "workers", "dossiers/s", "transitions/s", "ceiling commits/s", "ratio to ceiling", "target ≥ 0.5×");
+            "database", "workers", "dossiers/s", "transitions/s", "ceiling commits/s", "ratio to ceiling", "target ≥ 0.5×", "bench CPU ms/transition", "machine CPU busy / I/O wait");
         foreach (var row in rows)
         {
             table.Add(row.Database, Int(row.Persisted.Workers), Figures.Rate(row.Persisted.DossiersPerSecond), Figures.Rate(row.Persisted.TransitionsPerSecond),
-                Figures.Rate(row.Ceiling.TransitionsPerSecond), Figures.Ratio(row.Ratio), Verdict(row.Ratio, CeilingTarget));
+                Figures.Rate(row.Ceiling.TransitionsPerSecond), Figures.Ratio(row.Ratio), Verdict(row.Ratio, CeilingTarget),
+                Figures.Ms(row.Persisted.CpuMsPerTransition), Machine(row.Persisted.Cpu));
         }
 
         table.Note("A transition is one accepted command (submit or complete-task) and one durable transaction: state row, events, task rows, timers. A dossier is six.");
         table.Note("The ceiling is measured in the same run, right before each row, on the same database at the same concurrency: SQLite a minimal insert + update transaction, PostgreSQL a pgbench-style single-row UPDATE.");
+        table.Note("CPU: the bench process's CPU time in the window per transition (runtime, EF Core, driver; the database server's own CPU is not in it), and the whole machine's busy and I/O-wait share of all cores.");
         table.Note("Group commit (batching concurrent commands into one transaction, target > 1×) is not built yet; the figures are one transaction per command.");
         return table;
     }
@@ -43,7 +45,7 @@ public static class PersistedTables
     {
         var table = new ReportTable(
             "End to end over HTTP (real host, Kestrel on loopback, SQLite)",
-            "virtual users", "dossiers/s", "transitions/s", "p95 all requests", "submit p50 / p95", "complete p50 / p95", "ratio to in-process SQLite", "target ≥ 0.5× at 50");
+            "virtual users", "dossiers/s", "transitions/s", "p95 all requests", "submit p50 / p95", "complete p50 / p95", "ratio to in-process SQLite", "target ≥ 0.5× at 50", "host CPU ms/transition", "machine CPU busy / I/O wait");
         foreach (var r in results)
         {
             var ratio = inProcessPeak is { } peak ? r.TransitionsPerSecond / peak : double.NaN;
@@ -51,7 +53,7 @@ public static class PersistedTables
             var complete = r.Latencies.Percentiles("complete");
             table.Add(Int(r.Workers), Figures.Rate(r.DossiersPerSecond), Figures.Rate(r.TransitionsPerSecond), $"{Figures.Ms(r.Latencies.PercentilesOfAll().P95)} ms",
                 $"{Figures.Ms(submit.P50)} / {Figures.Ms(submit.P95)} ms", $"{Figures.Ms(complete.P50)} / {Figures.Ms(complete.P95)} ms",
-                Figures.Ratio(ratio), r.Workers >= 50 ? Verdict(ratio, HttpTarget) : "–");
+                Figures.Ratio(ratio), r.Workers >= 50 ? Verdict(ratio, HttpTarget) : "–", Figures.Ms(r.CpuMsPerTransition), Machine(r.Cpu));
         }
 
         table.Note("Each virtual user submits as citizen-an, then desk-lan, civil-hoa, chair-tuan, clerk-mai and desk-lan complete the five steps (X-Workflows-User), each taking the next task id from the previous answer; no think time.");
@@ -65,6 +67,8 @@ public static class PersistedTables
     public static string Verdict(double ratio, double target) => double.IsNaN(ratio)
         ? "–"
         : ratio >= target ? "met" : $"missed by {Figures.Percent(1 - (ratio / target))}";
+
+    private static string Machine(CpuUse cpu) => $"{Figures.Percent(cpu.MachineBusy)} / {Figures.Percent(cpu.MachineIoWait)}";
 
     private static string Triple(Percentiles p) => $"{Figures.Ms(p.P50)} / {Figures.Ms(p.P95)} / {Figures.Ms(p.P99)}";
 

@@ -19,6 +19,16 @@ public sealed record MachineInfo(int Cores, string Cpu, long MemoryBytes, string
         CultureInfo.InvariantCulture,
         $"{Cores} cores ({Cpu}), {MemoryBytes / 1024.0 / 1024 / 1024:0.0} GiB memory, {OperatingSystem}, {Runtime} ({Gc}); temp files on {Disk}");
 
+    /// <summary>
+    /// The 1-minute load average (Linux), read at the start and end of a run: figures taken while other work
+    /// shares the cores are lower bounds, and the reader must be told.
+    /// </summary>
+    public static string LoadAverage()
+    {
+        const string LoadAvg = "/proc/loadavg";
+        return File.Exists(LoadAvg) ? File.ReadAllText(LoadAvg).Split(' ')[0] : "unknown";
+    }
+
     private static string CpuModel()
     {
         const string CpuInfo = "/proc/cpuinfo";

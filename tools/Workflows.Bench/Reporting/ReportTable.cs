@@ -69,7 +69,7 @@ public static class Figures
 
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0#", CultureInfo.InvariantCulture) + " s";
 
-    public static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+    public static string Percent(double fraction) => double.IsNaN(fraction) ? "–" : (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
 }
