@@ -29,9 +29,12 @@ switch (options.Verb)
 {
     case "micro":
         // In-process: BenchmarkDotNet's default generates and builds a separate project, which our strict
-        // build policy (central packages, lock files) would have to special-case.
-        var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
-        BenchmarkSwitcher.FromTypes([typeof(CompleteTaskBenchmark)]).Run([.. options.MicroArguments.DefaultIfEmpty("--filter").Concat(options.MicroArguments.IsEmpty ? ["*"] : [])], config);
+        // build policy (central packages, lock files) would have to special-case. A short run keeps it to
+        // about a minute; pass BenchmarkDotNet's own options after `micro` for more.
+        var config = DefaultConfig.Instance
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+        BenchmarkSwitcher.FromTypes([typeof(CompleteTaskBenchmark)]).Run(options.MicroArguments.IsEmpty ? ["--filter", "*"] : [.. options.MicroArguments], config);
         return 0;
     case "generate":
         return await DataGenerator.RunAsync(options, Console.Out, cancel.Token);

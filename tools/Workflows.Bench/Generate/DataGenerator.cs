@@ -13,7 +13,7 @@ namespace Workflows.Bench.Generate;
 /// </summary>
 public static class DataGenerator
 {
-    private const int Workers = 4;
+    private const int Workers = 8;
 
     public static async Task<int> RunAsync(BenchOptions options, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public static class DataGenerator
 
         var flow = BirthRegistrationFlow.Load();
         var clock = new ScenarioClock();
-        await using var database = await BenchDatabase.OpenAsync(provider, options.Database, flow, clock, cancellationToken);
+        await using var database = await BenchDatabase.OpenAsync(provider, options.Database, flow, clock, cancellationToken, durable: false);
         var persisted = new PersistedFlow(flow, database.Runtime);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var next = -1;

@@ -56,15 +56,22 @@ public sealed class BenchDatabase : IAsyncDisposable
     };
 
     /// <param name="clock">The runtime's clock: the system clock for load runs, a chosen one for generated data.</param>
-    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, string connectionString, BirthRegistrationFlow flow, TimeProvider clock, CancellationToken cancellationToken)
+    /// <param name="durable">False only for generated data (see <see cref="Generate.NonDurableWrites"/>).</param>
+    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, string connectionString, BirthRegistrationFlow flow, TimeProvider clock, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(flow);
         var counter = new SqlMeter();
         var collection = new ServiceCollection();
         collection.AddWorkflowsPersistence(options =>
         {
-            _ = provider == BenchProvider.Sqlite ? options.UseWorkflowsSqlite(connectionString) : options.UseWorkflowsPostgreSql(connectionString);
+            _ = provider == BenchProvider.Sqlite
+                ? options.UseWorkflowsSqlite(connectionString)
+                : options.UseWorkflowsPostgreSql(durable ? connectionString : Generate.NonDurableWrites.PostgreSql(connectionString));
             options.AddInterceptors(counter);
+            if (!durable)
+            {
+                options.AddInterceptors(Generate.NonDurableWrites.Instance);
+            }
         });
         collection.AddSingleton(clock);
         collection.AddSingleton<IWorkingCalendarSource>(new DefaultCalendarSource(TimeProvider.System));
