@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Workflows.Bench.Flow;
+using Workflows.Bench.Measuring;
+
+namespace Workflows.Bench.Persisted;
+
+/// <summary>One load level on one database: the engine's figure and the ceiling measured right before it.</summary>
+public sealed record PersistedRow(string Database, LoadResult Persisted, LoadResult Ceiling)
+{
+    /// <summary>Each accepted command is one durable transaction, so transitions compare with commits one to one.</summary>
+    public double Ratio => Persisted.TransitionsPerSecond / Ceiling.TransitionsPerSecond;
+}
+
+/// <summary>
+/// Dossiers through <see cref="Engine.Persistence.Runtime.WorkflowRuntime"/> and the EF stores: N workers, each
+/// submitting a dossier and completing its five steps, over and over.
+/// </summary>
+public static class PersistedBench
+{
+    public static Task<LoadResult> RunAsync(BenchDatabase database, BirthRegistrationFlow flow, int workers, BenchSizes sizes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var persisted = new PersistedFlow(flow, database.Runtime);
+        var pools = Enumerable.Range(0, workers).Select(w => new SubmissionPool(64, seed: w)).ToArray();
+        var counters = new long[workers];
+        return LoadRun.RunAsync(
+            workers,
+            sizes.WarmUp,
+            sizes.Duration,
+            async (worker, record, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var data = pools[worker][counters[worker]++];
+                var state = await record.TimeAsync("submit", () => persisted.SubmitAsync(data, ct));
+                foreach (var step in flow.Steps)
+                {
+                    state = await record.TimeAsync("complete", () => persisted.CompleteAsync(state, step, ct));
+                }
+
+                record.DossierFinished(started);
+            },
+            memory: null,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Workflows.Bench.Measuring;
+using Workflows.Bench.Reporting;
+
+namespace Workflows.Bench.Persisted;
+
+/// <summary>The persisted and HTTP figures as report tables, each beside what it is judged against.</summary>
+public static class PersistedTables
+{
+    public const double CeilingTarget = 0.5;
+    public const double HttpTarget = 0.5;
+
+    public static ReportTable Throughput(IEnumerable<PersistedRow> rows)
+    {
+        var table = new ReportTable(
+            "Persisted: WorkflowRuntime + EF stores, five-step flow",
+            "database", "workers", "dossiers/s", "transitions/s", "ceiling commits/s", "ratio to ceiling", "target ≥ 0.5×", "bench CPU ms/transition", "machine CPU busy / I/O wait");
+        foreach (var row in rows)
+        {
+            table.Add(row.Database, Int(row.Persisted.Workers), Figures.Rate(row.Persisted.DossiersPerSecond), Figures.Rate(row.Persisted.TransitionsPerSecond),
+                Figures.Rate(row.Ceiling.TransitionsPerSecond), Figures.Ratio(row.Ratio), Verdict(row.Ratio, CeilingTarget),
+                Figures.Ms(row.Persisted.CpuMsPerTransition), Machine(row.Persisted.Cpu));
+        }
+
+        table.Note("A transition is one accepted command (submit or complete-task) and one durable transaction: state row, events, task rows, timers. A dossier is six.");
+        table.Note("The ceiling is measured in the same run, right before each row, on the same database at the same concurrency: SQLite a minimal insert + update transaction, PostgreSQL a pgbench-style single-row UPDATE.");
+        table.Note("CPU: the bench process's CPU time in the window per transition (runtime, EF Core, driver; the database server's own CPU is not in it), and the whole machine's busy and I/O-wait share of all cores.");
+        table.Note("Group commit (batching concurrent commands into one transaction, target > 1×) is not built yet; the figures are one transaction per command.");
+        return table;
+    }
+
+    public static ReportTable Latency(IEnumerable<PersistedRow> rows)
+    {
+        var table = new ReportTable("Persisted: latency per command type (ms, p50 / p95 / p99)", "database", "workers", "submit", "complete-task", "ceiling commit");
+        foreach (var row in rows)
+        {
+            table.Add(row.Database, Int(row.Persisted.Workers), Triple(row.Persisted.Latencies.Percentiles("submit")),
+                Triple(row.Persisted.Latencies.Percentiles("complete")), Triple(row.Ceiling.Latencies.Percentiles("commit")));
+        }
+
+        return table;
+    }
+
+    public static ReportTable Http(IEnumerable<LoadResult> results, double? inProcessPeak)
+    {
+        var table = new ReportTable(
+            "End to end over HTTP (real host, Kestrel on loopback, SQLite)",
+            "virtual users", "dossiers/s", "transitions/s", "p95 all requests", "submit p50 / p95", "complete p50 / p95", "ratio to in-process SQLite", "target ≥ 0.5× at 50", "host CPU ms/transition", "machine CPU busy / I/O wait");
+        foreach (var r in results)
+        {
+            var ratio = inProcessPeak is { } peak ? r.TransitionsPerSecond / peak : double.NaN;
+            var submit = r.Latencies.Percentiles("submit");
+            var complete = r.Latencies.Percentiles("complete");
+            table.Add(Int(r.Workers), Figures.Rate(r.DossiersPerSecond), Figures.Rate(r.TransitionsPerSecond), $"{Figures.Ms(r.Latencies.PercentilesOfAll().P95)} ms",
+                $"{Figures.Ms(submit.P50)} / {Figures.Ms(submit.P95)} ms", $"{Figures.Ms(complete.P50)} / {Figures.Ms(complete.P95)} ms",
+                Figures.Ratio(ratio), r.Workers >= 50 ? Verdict(ratio, HttpTarget) : "–", Figures.Ms(r.CpuMsPerTransition), Machine(r.Cpu));
+        }
+
+        table.Note("Each virtual user submits as citizen-an, then desk-lan, civil-hoa, chair-tuan, clerk-mai and desk-lan complete the five steps (X-Workflows-User), each taking the next task id from the previous answer; no think time.");
+        table.Note(inProcessPeak is { } p
+            ? $"The ratio compares with the best in-process SQLite rate of this run ({Figures.Rate(p)} transitions/s): SQLite has one writer, so more in-process workers do not raise it."
+            : "No in-process SQLite figure in this run (--only without sqlite), so no ratio.");
+        table.Note("The load generator runs on the same machine as the host and shares its cores.");
+        return table;
+    }
+
+    public static string Verdict(double ratio, double target) => double.IsNaN(ratio)
+        ? "–"
+        : ratio >= target ? "met" : $"missed by {Figures.Percent(1 - (ratio / target))}";
+
+    private static string Machine(CpuUse cpu) => $"{Figures.Percent(cpu.MachineBusy)} / {Figures.Percent(cpu.MachineIoWait)}";
+
+    private static string Triple(Percentiles p) => $"{Figures.Ms(p.P50)} / {Figures.Ms(p.P95)} / {Figures.Ms(p.P99)}";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
