@@ -1,6 +1,7 @@
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Procedures;
+using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
 
@@ -15,11 +16,14 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseWorkflowsApi();
+app.UseWorkflowsWebApp();
 
 app.MapProceduresApi();
 app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();
+app.MapProcedureInsightsApi();
+app.MapSimulationApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url}/api-docs", app.Urls.FirstOrDefault()));
 app.Run();
