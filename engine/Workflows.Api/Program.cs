@@ -2,6 +2,7 @@ using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Procedures;
+using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
 
@@ -16,6 +17,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 app.UseWorkflowsApi();
+app.UseWorkflowsWebApp();
 
 app.MapProceduresApi();
 app.MapMigrationsApi();
@@ -23,8 +25,10 @@ app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();
 app.MapBooksApi();
+app.MapProcedureInsightsApi();
+app.MapSimulationApi();
 
-app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url}/api-docs", app.Urls.FirstOrDefault()));
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

@@ -53,7 +53,6 @@ public static class ApiSetup
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Workflows API"));
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
         return app;
     }
 

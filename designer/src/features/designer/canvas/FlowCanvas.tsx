@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Background, Controls, MarkerType, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type NodeChange,
+} from '@xyflow/react';
+import type { ValidationProblem } from '../../../api/client';
+import { useI18n } from '../../../i18n/i18n';
+import type { Definition } from '../model/document';
+import type { Positions } from '../model/layout';
+import type { DefinitionDiff } from '../model/diff';
+import { roleColor } from '../model/roleColors';
+import { StepNode, type StepFlowNode } from './StepNode';
+
+const nodeTypes = { step: StepNode };
+
+export interface CanvasSelection {
+  steps: ReadonlySet<string>;
+  transitions: ReadonlySet<number>;
+}
+
+export interface FlowCanvasProps {
+  def: Definition;
+  positions: Positions;
+  selection: CanvasSelection;
+  problems: readonly ValidationProblem[];
+  diff?: DefinitionDiff | null;
+  waiting?: ReadonlySet<string>;
+  readOnly?: boolean;
+  onSelection?: (update: (previous: CanvasSelection) => CanvasSelection) => void;
+  onMove?: (id: string, x: number, y: number, dragging: boolean) => void;
+  onDragStart?: () => void;
+  onConnect?: (from: string, to: string) => void;
+  onReconnect?: (index: number, from: string, to: string) => void;
+  onDelete?: (steps: string[], transitions: number[]) => void;
+}
+
+function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): string | undefined {
+  if (t.outcome) return t.outcome;
+  if (t.condition) return t.condition.length > 28 ? `${t.condition.slice(0, 27)}…` : t.condition;
+  return t.default ? defaultLabel : undefined;
+}
+
+export function FlowCanvas(props: FlowCanvasProps) {
+  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete } = props;
+  const { t } = useI18n();
+  const roleIds = useMemo(() => def.roles.map((r) => r.id ?? ''), [def.roles]);
+
+  const nodes = useMemo<StepFlowNode[]>(() => {
+    const counts = new Map<string, number>();
+    for (const p of problems) if (p.step && p.severity === 'error') counts.set(p.step, (counts.get(p.step) ?? 0) + 1);
+    return def.steps.map((step, i) => {
+      const id = step.id ?? `#${i}`;
+      const role = def.roles.find((r) => r.id === step.role);
+      return {
+        id,
+        type: 'step',
+        position: positions[id] ?? { x: i * 230, y: 0 },
+        selected: selection.steps.has(id),
+        draggable: !readOnly,
+        connectable: !readOnly,
+        data: {
+          step,
+          kindLabel: t(`kind.${step.kind ?? 'task'}` as 'kind.task'),
+          roleLabel: role ? role.name ?? role.id : step.role ?? null,
+          color: roleColor(roleIds, step.role),
+          problems: counts.get(id) ?? 0,
+          diff: diff?.steps[id] ?? null,
+          waiting: waiting?.has(id) ?? false,
+        },
+      };
+    });
+  }, [def, positions, selection.steps, problems, diff, waiting, readOnly, roleIds, t]);
+
+  const edges = useMemo<Edge[]>(() => {
+    const added = new Set(diff?.addedTransitions ?? []);
+    const removed = new Set(diff?.removedTransitions ?? []);
+    return def.transitions.map((tr, i) => {
+      const color = added.has(tr) ? '#2f9e44' : removed.has(tr) ? '#e03131' : tr.default ? '#868e96' : '#495057';
+      return {
+        id: `t${i}`,
+        source: tr.from ?? '',
+        target: tr.to ?? '',
+        label: edgeLabel(tr, t('transition.default')),
+        selected: selection.transitions.has(i),
+        reconnectable: !readOnly,
+        markerEnd: { type: MarkerType.ArrowClosed, color },
+        style: { stroke: color, strokeWidth: selection.transitions.has(i) ? 3 : 1.5, strokeDasharray: tr.default || removed.has(tr) ? '5 4' : undefined },
+        labelBgStyle: { fill: '#fff' },
+        data: { index: i },
+      };
+    });
+  }, [def.transitions, selection.transitions, diff, readOnly, t]);
+
+  // React Flow measures nodes into its own copy; keep that copy, refreshed from the definition on every change.
+  const [flowNodes, setFlowNodes] = useState<StepFlowNode[]>(nodes);
+  useEffect(() => {
+    setFlowNodes((previous) => {
+      const measured = new Map(previous.map((n) => [n.id, n.measured]));
+      return nodes.map((n) => ({ ...n, measured: measured.get(n.id) }));
+    });
+  }, [nodes]);
+
+  // Keep every step in view when steps are added or removed (a new step must never land off-screen).
+  const { fitView } = useReactFlow();
+  const stepCount = def.steps.length;
+  useEffect(() => {
+    const timer = setTimeout(() => void fitView({ duration: 0, maxZoom: 1 }), 50);
+    return () => clearTimeout(timer);
+  }, [stepCount, fitView]);
+
+  const select = useCallback((stepChanges: Map<string, boolean>, transitionChanges: Map<number, boolean>) => {
+    if (stepChanges.size === 0 && transitionChanges.size === 0) return;
+    onSelection?.((previous) => {
+      const steps = new Set(previous.steps);
+      const transitions = new Set(previous.transitions);
+      for (const [id, on] of stepChanges) { if (on) steps.add(id); else steps.delete(id); }
+      for (const [i, on] of transitionChanges) { if (on) transitions.add(i); else transitions.delete(i); }
+      return { steps, transitions };
+    });
+  }, [onSelection]);
+
+  const onNodesChange = useCallback((changes: NodeChange<StepFlowNode>[]) => {
+    setFlowNodes((current) => applyNodeChanges(changes.filter((c) => c.type === 'dimensions'), current));
+    const selected = new Map<string, boolean>();
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) onMove?.(c.id, c.position.x, c.position.y, c.dragging ?? false);
+      if (c.type === 'select') selected.set(c.id, c.selected);
+    }
+    select(selected, new Map());
+  }, [onMove, select]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selected = new Map<number, boolean>();
+    for (const c of changes) if (c.type === 'select') selected.set(Number(c.id.slice(1)), c.selected);
+    select(new Map(), selected);
+  }, [select]);
+
+  return (
+    <ReactFlow<StepFlowNode, Edge>
+      nodes={flowNodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStart={() => onDragStart?.()}
+      onConnect={(c: Connection) => c.source && c.target && onConnect?.(c.source, c.target)}
+      onReconnect={(old, c) => c.source && c.target && onReconnect?.(Number(old.id.slice(1)), c.source, c.target)}
+      onDelete={({ nodes: n, edges: e }) => onDelete?.(n.map((x) => x.id), e.map((x) => Number(x.id.slice(1))))}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+      selectionKeyCode="Shift"
+      nodesConnectable={!readOnly}
+      edgesReconnectable={!readOnly}
+      fitView
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={16} />
+      <MiniMap pannable zoomable nodeColor={(n) => (n.data as StepFlowNode['data']).color} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,91 @@
+import type { FieldDocument, SimulationScript, SimulationTrace } from '../../../api/client';
+import type { Definition } from './document';
+
+/** One choice the analyst made while stepping through: complete a waiting step with an outcome, or fire its timer. */
+export interface SimulationChoice {
+  step: string;
+  outcome?: string;
+  timer?: boolean;
+  /** When it happens (ISO instant); defaults to the previous command's instant on the server. */
+  at?: string;
+}
+
+type JsonData = Record<string, never>;
+
+/** A plausible value for a field, so required fields never stop a simulation. */
+export function sampleValue(field: FieldDocument): string | number | boolean {
+  switch (field.type) {
+    case 'number': return 1;
+    case 'boolean': return true;
+    case 'date': return '2026-01-15';
+    case 'select': return field.options?.[0] ?? 'x';
+    case 'national-id': return '001234567890';
+    default: return field.label ? `${field.label} (thử)` : 'thử';
+  }
+}
+
+export function sampleData(def: Definition, keys?: readonly string[]): Record<string, string | number | boolean> {
+  const wanted = keys ? new Set(keys) : null;
+  return Object.fromEntries(def.form.fields
+    .filter((f) => f.key && (wanted ? wanted.has(f.key) : f.required))
+    .map((f) => [f.key ?? '', sampleValue(f)]));
+}
+
+/**
+ * The script the simulation endpoint runs: one stand-in official per step (holding the step's role in the unit
+ * the step runs in), so the analyst chooses outcomes and never has to set up people.
+ */
+export function buildScript(def: Definition, unit: string, submittedAt: string, data: Record<string, unknown>, choices: readonly SimulationChoice[]): SimulationScript {
+  const actors: NonNullable<SimulationScript['actors']> = {
+    applicant: { user: 'sim-applicant', unit, roles: ['citizen'] },
+  };
+  for (const step of def.steps) {
+    if (step.id && step.role) actors[`at-${step.id}`] = { user: 'sim-official', unit: step.unit ?? unit, roles: [step.role] };
+  }
+  return {
+    unit,
+    channel: 'online',
+    actors,
+    submittedBy: 'applicant',
+    submittedAt,
+    data: data as JsonData,
+    steps: choices.map((c) => {
+      const step = def.steps.find((s) => s.id === c.step);
+      return c.timer
+        ? { fireTimer: c.step, ...(c.at ? { at: c.at } : {}) }
+        : {
+            complete: c.step,
+            outcome: c.outcome ?? null,
+            as: `at-${c.step}`,
+            ...(c.at ? { at: c.at } : {}),
+            data: sampleData(def, [...(step?.requiredFields ?? []), ...(step?.fields ?? [])]) as JsonData,
+          };
+    }),
+  };
+}
+
+export interface StepTiming {
+  step: string;
+  instance: number;
+  startedAt: string;
+  dueAt: string | null;
+  completedAt: string | null;
+  outcome: string | null;
+}
+
+/** Per step instance: when it started, the due instant the calendar gave it, and when it finished. */
+export function stepTimings(trace: SimulationTrace): StepTiming[] {
+  const timings = new Map<number, StepTiming>();
+  for (const entry of trace.entries) {
+    for (const recorded of entry.events ?? []) {
+      const event = recorded.event;
+      if (event.type === 'step-started') {
+        timings.set(event.stepInstance, { step: String(event.step), instance: event.stepInstance, startedAt: recorded.at, dueAt: event.dueAt ?? null, completedAt: null, outcome: null });
+      } else if (event.type === 'step-completed') {
+        const timing = timings.get(event.stepInstance);
+        if (timing) timings.set(event.stepInstance, { ...timing, completedAt: recorded.at, outcome: event.outcome ?? null });
+      }
+    }
+  }
+  return [...timings.values()];
+}

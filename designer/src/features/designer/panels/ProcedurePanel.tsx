@@ -1,0 +1,28 @@
+import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useI18n } from '../../../i18n/i18n';
+import { slugify, type Definition } from '../model/document';
+
+/** The procedure itself: name, legal deadline, description, and the roles its steps are assigned to. */
+export function ProcedurePanel({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
+  const { t } = useI18n();
+  const setRole = (i: number, patch: { id?: string; name?: string }) =>
+    onChange({ ...def, roles: def.roles.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  return (
+    <Stack gap="xs" data-testid="procedure-panel">
+      <Title order={5}>{t('procedure.title')}</Title>
+      <TextInput label={t('list.id')} value={def.id} readOnly ff="monospace" />
+      <TextInput label={t('list.name')} value={def.name} onChange={(e) => onChange({ ...def, name: e.currentTarget.value })} />
+      <TextInput label={t('procedure.deadline')} description={t('step.budgetHelp')} value={def.deadline ?? ''} onChange={(e) => onChange({ ...def, deadline: e.currentTarget.value || null })} />
+      <Textarea label={t('step.description')} autosize minRows={2} value={def.description ?? ''} onChange={(e) => onChange({ ...def, description: e.currentTarget.value || null })} />
+      <Text size="sm" fw={500}>{t('procedure.roles')}</Text>
+      {def.roles.map((r, i) => (
+        <Group key={i} gap={4} wrap="nowrap">
+          <TextInput size="xs" w={130} ff="monospace" value={r.id ?? ''} onChange={(e) => setRole(i, { id: slugify(e.currentTarget.value) })} aria-label={t('list.id')} />
+          <TextInput size="xs" style={{ flex: 1 }} value={r.name ?? ''} onChange={(e) => setRole(i, { name: e.currentTarget.value })} aria-label={t('list.name')} />
+          <ActionIcon size="sm" variant="subtle" color="red" onClick={() => onChange({ ...def, roles: def.roles.filter((_, j) => j !== i) })} aria-label={t('common.remove')}>✕</ActionIcon>
+        </Group>
+      ))}
+      <Button size="compact-xs" variant="light" onClick={() => onChange({ ...def, roles: [...def.roles, { id: `role-${def.roles.length + 1}`, name: '' }] })}>{t('procedure.addRole')}</Button>
+    </Stack>
+  );
+}

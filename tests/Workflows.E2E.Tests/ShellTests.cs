@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace Workflows.E2E.Tests;
+
+[Collection(BrowserTests.Name)]
+public sealed class ShellTests(DesignerHost host)
+{
+    [Fact]
+    public async Task The_first_screen_lists_procedures_in_Vietnamese_quickly_and_without_console_errors()
+    {
+        // Warm the host once (JIT, database); the budget is for the app's first screen, not a cold server.
+        var (warm, _) = await host.NewPageAsync();
+        await warm.GotoAsync(host.BaseUrl);
+        await warm.GetByTestId("open-birth-registration").WaitForAsync();
+
+        var (page, errors) = await host.NewPageAsync();
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(host.BaseUrl);
+        await page.GetByTestId("open-birth-registration").WaitForAsync();
+        watch.Stop();
+
+        (await page.GetByText("Thủ tục hành chính").CountAsync()).ShouldBe(1);
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2), "first screen on the embedded default");
+
+        await page.GetByTestId("language").GetByText("EN").ClickAsync();
+        await page.GetByText("Administrative procedures").WaitForAsync();
+        await page.GetByText("Inbox").ClickAsync();
+        await page.GetByText("The officials’ task inbox is coming.").WaitForAsync();
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_chosen_demo_user_is_sent_with_every_request()
+    {
+        var (page, _) = await host.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl);
+        await page.GetByTestId("open-birth-registration").WaitForAsync();
+        await page.GetByTestId("user-picker").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("Phạm Thị Hoa") }).ClickAsync();
+        (await page.EvaluateAsync<string>("() => localStorage.getItem('workflows.user')")).ShouldBe("civil-hoa");
+
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByTestId("open-birth-registration").ClickAsync(),
+            r => r.Url.Contains("/api/procedures/birth-registration/versions/", StringComparison.Ordinal));
+        (await request.HeaderValueAsync("x-workflows-user")).ShouldBe("civil-hoa");
+    }
+}
