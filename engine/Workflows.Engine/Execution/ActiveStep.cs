@@ -17,4 +17,7 @@ public sealed record ActiveStep(int Instance, StepId Step, StepKind Kind, DateTi
 
     /// <summary>When this step's budget runs out (null when the step has no budget).</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Raised by the escalation ladder; inboxes list higher priorities first. 0 is normal.</summary>
+    public int Priority { get; init; }
 }

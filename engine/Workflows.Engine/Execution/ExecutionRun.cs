@@ -15,7 +15,7 @@ namespace Workflows.Engine.Execution;
 /// The working memory of one <see cref="WorkflowExecutor.Execute"/> call: starts from the stored state,
 /// moves tokens through the graph, and collects events and effects. Never escapes the call, so it may mutate.
 /// </summary>
-internal sealed class ExecutionRun(
+internal sealed partial class ExecutionRun(
     ExecutableProcedure procedure,
     InstanceState state,
     Actor actor,
@@ -246,6 +246,7 @@ internal sealed class ExecutionRun(
             CompletedAt = completedAt,
             ClockPausedAt = clockPausedAt,
             RemainingAtPause = remainingAtPause,
+            Sla = CompleteSla(),
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -319,6 +320,7 @@ internal sealed class ExecutionRun(
         active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due });
         events.Add(new StepStarted(instance, step.Id, step.Kind) { Role = step.Role, Unit = unit, DueAt = due });
         effects.Add(new OpenTask(new TaskId(state.Dossier, instance), step.Id, step.Kind, step.Name, step.Role!, unit, now) { DueAt = due });
+        PlanStepTimers(active[active.Count - 1]);
     }
 
     private void StartTimer(StepDefinition step, int instance)

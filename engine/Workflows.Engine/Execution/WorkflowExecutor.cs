@@ -46,6 +46,9 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             FireTimer fire => run.FireTimer(fire.StepInstance),
             WithdrawDossier withdraw => run.Withdraw(withdraw.Reason),
             StopDossier stop => run.Stop(stop.Reason),
+            SlaTimerFired fired => run.FireSlaTimer(fired.StepInstance, fired.Purpose, fired.Rung),
+            RecomputeDeadlines => run.RecomputeDeadlines(),
+            GiveNewAppointment give => run.GiveNewAppointment(give.NewAppointment, give.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);
