@@ -20,6 +20,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITaskQueries, EfTaskQueries>();
         services.AddSingleton<ITimerQueries, EfTimerQueries>();
         services.AddSingleton<IDirectory, EfDirectory>();
+        services.AddSingleton<ICalendarStore, EfCalendarStore>();
+        services.AddSingleton<INotificationStore, EfNotificationStore>();
         return services;
     }
 }

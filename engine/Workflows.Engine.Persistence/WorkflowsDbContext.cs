@@ -29,6 +29,12 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     internal DbSet<UserRow> Users => Set<UserRow>();
 
+    internal DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+
+    internal DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
+
+    internal DbSet<CalendarUnitRow> CalendarUnits => Set<CalendarUnitRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -40,6 +46,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         configurationBuilder.Properties<StepKind>().HaveConversion<KebabEnumConverter<StepKind>>();
         configurationBuilder.Properties<TimerPurpose>().HaveConversion<KebabEnumConverter<TimerPurpose>>();
         configurationBuilder.Properties<UnitKind>().HaveConversion<KebabEnumConverter<UnitKind>>();
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<KebabEnumConverter<NotificationKind>>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -53,6 +60,9 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
         modelBuilder.ApplyConfiguration(new UnitRowConfiguration());
         modelBuilder.ApplyConfiguration(new UserRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new NotificationRowConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
