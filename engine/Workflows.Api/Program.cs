@@ -1,5 +1,7 @@
+using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
@@ -9,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
+builder.AddWorkflowsTimers();
 builder.AddWorkflowsApi();
 
 var app = builder.Build();
@@ -20,6 +23,8 @@ app.MapProceduresApi();
 app.MapDossiersApi();
 app.MapTasksApi();
 app.MapDirectoryApi();
+app.MapCalendarsApi();
+app.MapNotificationsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url}/api-docs", app.Urls.FirstOrDefault()));
 app.Run();
