@@ -1,6 +1,8 @@
 using Workflows.Api.Features.Books;
+using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
 using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
@@ -11,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
+builder.AddWorkflowsTimers();
 builder.AddWorkflowsApi();
 
 var app = builder.Build();
@@ -27,6 +30,8 @@ app.MapDirectoryApi();
 app.MapBooksApi();
 app.MapProcedureInsightsApi();
 app.MapSimulationApi();
+app.MapCalendarsApi();
+app.MapNotificationsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

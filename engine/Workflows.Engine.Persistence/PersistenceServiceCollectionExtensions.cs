@@ -23,6 +23,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IRegisterStore, EfRegisterStore>();
         services.AddSingleton<IRunningDossiers, EfRunningDossiers>();
         services.AddSingleton<ITrackingBook, EfTrackingBook>();
+        services.AddSingleton<ICalendarStore, EfCalendarStore>();
+        services.AddSingleton<INotificationStore, EfNotificationStore>();
         return services;
     }
 }

@@ -32,6 +32,8 @@ public sealed record TaskView(
     public UserId? ClosedBy { get; init; }
 
     public string? Outcome { get; init; }
+
+    public int Priority { get; init; }
 }
 
 /// <summary>Which tasks to list; every filter is optional and they combine with AND.</summary>

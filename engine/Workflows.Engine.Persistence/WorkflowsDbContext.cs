@@ -30,6 +30,11 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<UserRow> Users => Set<UserRow>();
 
     internal DbSet<RegisterRow> Registers => Set<RegisterRow>();
+    internal DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+
+    internal DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
+
+    internal DbSet<CalendarUnitRow> CalendarUnits => Set<CalendarUnitRow>();
 
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
@@ -42,6 +47,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         configurationBuilder.Properties<StepKind>().HaveConversion<KebabEnumConverter<StepKind>>();
         configurationBuilder.Properties<TimerPurpose>().HaveConversion<KebabEnumConverter<TimerPurpose>>();
         configurationBuilder.Properties<UnitKind>().HaveConversion<KebabEnumConverter<UnitKind>>();
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<KebabEnumConverter<NotificationKind>>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -56,6 +62,9 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new UnitRowConfiguration());
         modelBuilder.ApplyConfiguration(new UserRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new RegisterRowConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationRowConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

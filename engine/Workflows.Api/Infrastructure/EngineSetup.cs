@@ -8,7 +8,6 @@ public static class EngineSetup
     public static WebApplicationBuilder AddWorkflowsEngine(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IWorkingCalendarSource, DefaultCalendarSource>();
         builder.Services.AddSingleton<ExecutableProcedureCache>();
         builder.Services.AddSingleton<WorkflowRuntime>();
         builder.Services.AddSingleton<ProcedureCatalog>();

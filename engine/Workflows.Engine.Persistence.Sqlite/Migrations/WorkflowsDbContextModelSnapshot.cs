@@ -17,6 +17,71 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarUnitRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("OfficeHours")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_hours");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_calendar_units");
+
+                    b.ToTable("calendar_units", (string)null);
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarYearRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("RemovedDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_dates");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("UnitId", "Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DefinitionRow", b =>
                 {
                     b.Property<string>("ProcedureId")
@@ -229,6 +294,74 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("RecipientUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_unit");
+
+                    b.Property<string>("RecipientUser")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user");
+
+                    b.Property<int>("StepInstance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_instance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_notifications_dispatched_at");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_notifications_dossier_id");
+
+                    b.HasIndex("RecipientUser", "Id")
+                        .HasDatabaseName("ix_notifications_recipient_user_id");
+
+                    b.HasIndex("RecipientUnit", "RecipientRole", "Id")
+                        .HasDatabaseName("ix_notifications_recipient_unit_recipient_role_id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.RegisterRow", b =>
                 {
                     b.Property<string>("UnitId")
@@ -301,6 +434,10 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -358,6 +495,15 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_instance");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("Rung")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rung");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -366,13 +512,7 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("purpose");
-
-                    b.HasKey("DossierId", "StepInstance")
+                    b.HasKey("DossierId", "StepInstance", "Purpose", "Rung")
                         .HasName("pk_timers");
 
                     b.HasIndex("DueAt")
@@ -463,6 +603,16 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>

@@ -41,6 +41,9 @@ internal sealed class TaskRow
     public string? ClosedBy { get; set; }
 
     public string? Outcome { get; set; }
+
+    /// <summary>Raised by the escalation ladder; 0 is normal.</summary>
+    public int Priority { get; set; }
 }
 
 internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>

@@ -6,7 +6,8 @@ namespace Workflows.Engine.Persistence.Model;
 
 /// <summary>
 /// A pending timer: the database is the source of truth for due instants; the scheduler is rebuilt from
-/// these rows on start. A row exists exactly while its timer step is active.
+/// these rows on start. A row exists exactly while the dossier's state holds the timer (an active timer
+/// step, or a pending SLA timer), so the row of a fired timer goes in the transaction of what it caused.
 /// </summary>
 internal sealed class TimerRow
 {
@@ -18,6 +19,9 @@ internal sealed class TimerRow
 
     public TimerPurpose Purpose { get; set; }
 
+    /// <summary>The escalation rung for SLA escalation timers; 0 otherwise.</summary>
+    public int Rung { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -26,7 +30,7 @@ internal sealed class TimerRowConfiguration : IEntityTypeConfiguration<TimerRow>
     public void Configure(EntityTypeBuilder<TimerRow> builder)
     {
         builder.ToTable("timers");
-        builder.HasKey(r => new { r.DossierId, r.StepInstance });
+        builder.HasKey(r => new { r.DossierId, r.StepInstance, r.Purpose, r.Rung });
         builder.Property(r => r.StepInstance).ValueGeneratedNever();
         builder.Property(r => r.Purpose).HasMaxLength(ColumnSizes.EnumName);
         builder.HasOne<DossierRow>().WithMany().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Restrict);

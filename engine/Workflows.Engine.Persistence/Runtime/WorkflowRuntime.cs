@@ -107,6 +107,11 @@ public sealed class WorkflowRuntime(
                 return Refused(decision);
             }
 
+            if (accepted.Events.IsEmpty && accepted.Effects.IsEmpty)
+            {
+                return new CommandDone(state, []); // nothing happened (e.g. a recompute that moved nothing): no new version
+            }
+
             try
             {
                 await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);

@@ -36,14 +36,14 @@ internal static class DossierEffects
                     });
                     break;
                 case RetargetTask retarget:
-                    var moved = await FindTaskAsync(db, retarget.Task, cancellationToken);
-                    moved.DefinitionVersion = retarget.Definition.Version;
-                    moved.StepId = retarget.Step.Value;
-                    moved.StepName = retarget.StepName;
-                    moved.Kind = retarget.Kind;
-                    moved.Role = retarget.Role;
-                    moved.UnitId = retarget.Unit.Value;
-                    moved.Assignee = retarget.Assignee?.Value;
+                    var retargeted = await FindTaskAsync(db, retarget.Task, cancellationToken);
+                    retargeted.DefinitionVersion = retarget.Definition.Version;
+                    retargeted.StepId = retarget.Step.Value;
+                    retargeted.StepName = retarget.StepName;
+                    retargeted.Kind = retarget.Kind;
+                    retargeted.Role = retarget.Role;
+                    retargeted.UnitId = retarget.Unit.Value;
+                    retargeted.Assignee = retarget.Assignee?.Value;
                     break;
                 case AssignTask assign:
                     (await FindTaskAsync(db, assign.Task, cancellationToken)).Assignee = assign.Assignee?.Value;
@@ -56,18 +56,26 @@ internal static class DossierEffects
                     task.Outcome = close.Outcome;
                     break;
                 case ScheduleTimer schedule:
+                    // A recomputed due instant re-schedules a timer that already has a row: move it.
+                    if (await db.Timers.FindAsync([schedule.Dossier.Value, schedule.StepInstance, schedule.Purpose, schedule.Rung], cancellationToken) is { } existing)
+                    {
+                        existing.DueAt = schedule.DueAt;
+                        break;
+                    }
+
                     db.Timers.Add(new TimerRow
                     {
                         DossierId = schedule.Dossier.Value,
                         StepInstance = schedule.StepInstance,
                         DueAt = schedule.DueAt,
                         Purpose = schedule.Purpose,
+                        Rung = schedule.Rung,
                         CreatedAt = state.FindActive(schedule.StepInstance)?.Bookmark.CreatedAt ?? DossierRows.ChangedAt(change),
                     });
                     break;
                 case CancelTimer cancel:
                     // Already gone is fine: the timer may have been removed when its step stopped being active.
-                    if (await db.Timers.FindAsync([cancel.Dossier.Value, cancel.StepInstance], cancellationToken) is { } timer)
+                    foreach (var timer in await db.Timers.Where(t => t.DossierId == cancel.Dossier.Value && t.StepInstance == cancel.StepInstance).ToListAsync(cancellationToken))
                     {
                         db.Timers.Remove(timer);
                     }
@@ -75,6 +83,21 @@ internal static class DossierEffects
                     break;
                 case ConsumeNumber consume:
                     await EfRegisterStore.ConsumeAsync(db, consume, cancellationToken);
+                    break;
+                case Notify notify:
+                    db.Notifications.Add(NotificationRow.From(notify, DossierRows.ChangedAt(change)));
+                    break;
+                case SetTaskPriority priority:
+                    (await FindTaskAsync(db, priority.Task, cancellationToken)).Priority = priority.Priority;
+                    break;
+                case MoveTask move:
+                    var moved = await FindTaskAsync(db, move.Task, cancellationToken);
+                    moved.Role = move.Role;
+                    moved.UnitId = move.Unit.Value;
+                    moved.Assignee = null;
+                    break;
+                case ChangeTaskDue due:
+                    (await FindTaskAsync(db, due.Task, cancellationToken)).DueAt = due.DueAt;
                     break;
                 default:
                     // Effects for other layers (notifications, outbox) are not rows here.
@@ -84,16 +107,19 @@ internal static class DossierEffects
     }
 
     /// <summary>
-    /// A fired timer has no cancel effect (its step simply completed), so after the effects every timer row
-    /// of this dossier whose step is no longer an active timer is deleted: a row exists exactly while its
-    /// step waits.
+    /// A fired timer has no cancel effect (its step simply completed, or the SLA timer left the state), so after
+    /// the effects every timer row of this dossier that the state no longer holds is deleted: a row exists
+    /// exactly while its step waits or its SLA timer is pending. This is what makes a fired timer's row go in
+    /// the same transaction as the change it caused.
     /// </summary>
     public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, InstanceState state, CancellationToken cancellationToken)
     {
-        var active = state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => s.Instance).ToArray();
-        await db.Timers
-            .Where(t => t.DossierId == state.Dossier.Value && !active.Contains(t.StepInstance))
-            .ExecuteDeleteAsync(cancellationToken);
+        var held = state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => (s.Instance, TimerPurpose.TimerStep, 0))
+            .Concat(state.Sla.Timers.Select(t => (t.StepInstance, t.Purpose, t.Rung)))
+            .ToHashSet();
+        var rows = await db.Timers.Where(t => t.DossierId == state.Dossier.Value).ToListAsync(cancellationToken);
+        db.Timers.RemoveRange(rows.Where(r => !held.Contains((r.StepInstance, r.Purpose, r.Rung))));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<TaskRow> FindTaskAsync(WorkflowsDbContext db, TaskId task, CancellationToken cancellationToken) =>

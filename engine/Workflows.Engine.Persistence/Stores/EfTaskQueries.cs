@@ -70,5 +70,6 @@ internal sealed class EfTaskQueries(IDbContextFactory<WorkflowsDbContext> contex
             ClosedAt = row.ClosedAt,
             ClosedBy = row.ClosedBy is null ? null : new UserId(row.ClosedBy),
             Outcome = row.Outcome,
+            Priority = row.Priority,
         };
 }

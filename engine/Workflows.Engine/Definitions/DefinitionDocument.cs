@@ -30,6 +30,10 @@ public sealed record DefinitionDocument
     public List<TransitionDocument>? Transitions { get; init; }
 
     public PoliciesDocument? Policies { get; init; }
+
+    public Sla.SlaDocument? Sla { get; init; }
+
+    public List<Sla.EscalationRungDocument>? Escalation { get; init; }
 }
 
 public sealed record PoliciesDocument

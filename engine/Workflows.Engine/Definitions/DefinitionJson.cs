@@ -100,6 +100,8 @@ public static class DefinitionJson
             StopRoles = d.Policies.StopRoles.IsEmpty ? null : [.. d.Policies.StopRoles],
             ClockOnResume = d.Policies.ClockOnResume == ClockResumption.Continue ? null : KebabName(d.Policies.ClockOnResume),
         },
+        Sla = Engine.Sla.SlaJson.ToSlaDocument(d.Sla),
+        Escalation = Engine.Sla.SlaJson.ToEscalationDocuments(d.Sla),
         Transitions = [.. d.Transitions.Select(t => new TransitionDocument
         {
             From = t.From.Value,
@@ -178,6 +180,7 @@ public static class DefinitionJson
             var mappedSteps = steps.Select((s, i) => MapStep(s, $"$.steps[{i}]")).OfType<StepDefinition>().ToImmutableArray();
             var mappedTransitions = transitions.Select((t, i) => MapTransition(t, $"$.transitions[{i}]")).OfType<TransitionDefinition>().ToImmutableArray();
             var policies = MapPolicies(doc.Policies);
+            var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
 
             if (problems.Count > 0)
             {
@@ -193,6 +196,7 @@ public static class DefinitionJson
                 Steps = mappedSteps,
                 Transitions = mappedTransitions,
                 Policies = policies,
+                Sla = sla,
             };
             return new(definition, []);
         }

@@ -25,5 +25,8 @@ public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Nam
 
     public ProcedurePolicies Policies { get; init; } = ProcedurePolicies.Default;
 
+    /// <summary>Due-soon thresholds, the leader role and the escalation ladder (see <see cref="Sla.SlaPolicy"/>).</summary>
+    public Sla.SlaPolicy Sla { get; init; } = Engine.Sla.SlaPolicy.Default;
+
     public DefinitionKey Key => new(Id, Version);
 }

@@ -20,4 +20,7 @@ public sealed record ActiveStep(int Instance, StepId Step, StepKind Kind, DateTi
 
     /// <summary>The person's step that handed the dossier over to this one (where "return" sends it back).</summary>
     public StepId? CameFrom { get; init; }
+
+    /// <summary>Raised by the escalation ladder; inboxes list higher priorities first. 0 is normal.</summary>
+    public int Priority { get; init; }
 }

@@ -258,6 +258,7 @@ internal sealed partial class ExecutionRun(
             CompletedAt = completedAt,
             ClockPausedAt = clockPausedAt,
             RemainingAtPause = remainingAtPause,
+            Sla = CompleteSla(),
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -331,6 +332,7 @@ internal sealed partial class ExecutionRun(
         active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due, CameFrom = cameFrom });
         events.Add(new StepStarted(instance, step.Id, step.Kind) { Role = step.Role, Unit = unit, DueAt = due });
         effects.Add(new OpenTask(new TaskId(state.Dossier, instance), step.Id, step.Kind, step.Name, step.Role!, unit, now) { DueAt = due });
+        PlanStepTimers(active[active.Count - 1]);
     }
 
     private void StartTimer(StepDefinition step, int instance)

@@ -60,6 +60,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>Pending SLA timers and what recomputing the appointment needs (see <see cref="Sla.SlaState"/>).</summary>
+    public Sla.SlaState Sla { get; init; } = Engine.Sla.SlaState.Empty;
+
     public bool IsCompleted => CompletedAt is not null;
 
     public ActiveStep? FindActive(int stepInstance) => ActiveSteps.Find(s => s.Instance == stepInstance);

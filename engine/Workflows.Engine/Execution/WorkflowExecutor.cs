@@ -50,6 +50,9 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             DelegateTask delegated => run.Delegate(delegated.StepInstance, delegated.Delegate, delegated.Note),
             ReturnTask returned => run.ReturnToPrevious(returned.StepInstance, returned.Reason),
             AddComment comment => run.Comment(comment.StepInstance, comment.Text),
+            SlaTimerFired fired => run.FireSlaTimer(fired.StepInstance, fired.Purpose, fired.Rung),
+            RecomputeDeadlines => run.RecomputeDeadlines(),
+            GiveNewAppointment give => run.GiveNewAppointment(give.NewAppointment, give.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);

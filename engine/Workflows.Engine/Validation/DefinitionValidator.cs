@@ -27,6 +27,8 @@ public static class DefinitionValidator
             v.CheckBudgets();
         }
 
+        v.Problems.AddRange(Sla.SlaValidator.Validate(definition));
+
         return new ValidationReport([.. v.Problems]);
     }
 

@@ -95,7 +95,7 @@ public class FlowControlTests
         var consultation = accepted.Effects.OfType<OpenTask>().ShouldHaveSingleItem();
         consultation.Unit.ShouldBe(Police);
         consultation.DueAt.ShouldBe(T0.AddHours(40));
-        accepted.Effects.OfType<ScheduleTimer>().ShouldHaveSingleItem().DueAt.ShouldBe(T0.AddHours(16));
+        accepted.Effects.OfType<ScheduleTimer>().Where(t => t.Purpose == TimerPurpose.TimerStep).ShouldHaveSingleItem().DueAt.ShouldBe(T0.AddHours(16));
         accepted.State.Status.ShouldBe(DossierStatus.InProcess);
     }
 

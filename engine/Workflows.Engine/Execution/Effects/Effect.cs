@@ -35,10 +35,23 @@ public enum TimerPurpose
 {
     /// <summary>A timer step's wait is over.</summary>
     TimerStep,
+
+    /// <summary>SLA warning: the step (or, on step instance 0, the dossier) is due soon.</summary>
+    DueSoon,
+
+    /// <summary>SLA: the step (or, on step instance 0, the dossier) passed its due instant.</summary>
+    Overdue,
+
+    /// <summary>SLA: a rung of the procedure's escalation ladder (<see cref="ScheduleTimer.Rung"/>) is reached.</summary>
+    Escalation,
 }
 
 /// <summary>Deliver a <see cref="Commands.FireTimer"/> for this step instance at <see cref="DueAt"/>.</summary>
-public sealed record ScheduleTimer(DossierId Dossier, int StepInstance, DateTimeOffset DueAt, TimerPurpose Purpose) : Effect;
+public sealed record ScheduleTimer(DossierId Dossier, int StepInstance, DateTimeOffset DueAt, TimerPurpose Purpose) : Effect
+{
+    /// <summary>For <see cref="TimerPurpose.Escalation"/>: the rung's index in the ladder; 0 otherwise.</summary>
+    public int Rung { get; init; }
+}
 
 public sealed record CancelTimer(DossierId Dossier, int StepInstance) : Effect;
 

@@ -12,7 +12,7 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261123095824_AddRegisters")]
+    [Migration("20261123105001_AddRegisters")]
     partial class AddRegisters
     {
         /// <inheritdoc />
@@ -24,6 +24,71 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarUnitRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("OfficeHours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("office_hours");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_calendar_units");
+
+                    b.ToTable("calendar_units", (string)null);
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarYearRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("RemovedDates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("removed_dates");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("UnitId", "Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DefinitionRow", b =>
                 {
@@ -237,6 +302,76 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("RecipientUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient_unit");
+
+                    b.Property<string>("RecipientUser")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient_user");
+
+                    b.Property<int>("StepInstance")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_instance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_notifications_dispatched_at");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_notifications_dossier_id");
+
+                    b.HasIndex("RecipientUser", "Id")
+                        .HasDatabaseName("ix_notifications_recipient_user_id");
+
+                    b.HasIndex("RecipientUnit", "RecipientRole", "Id")
+                        .HasDatabaseName("ix_notifications_recipient_unit_recipient_role_id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.RegisterRow", b =>
                 {
                     b.Property<string>("UnitId")
@@ -309,6 +444,10 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -366,6 +505,15 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("step_instance");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("Rung")
+                        .HasColumnType("integer")
+                        .HasColumnName("rung");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -374,13 +522,7 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("purpose");
-
-                    b.HasKey("DossierId", "StepInstance")
+                    b.HasKey("DossierId", "StepInstance", "Purpose", "Rung")
                         .HasName("pk_timers");
 
                     b.HasIndex("DueAt")
@@ -471,6 +613,16 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
