@@ -1,6 +1,8 @@
+using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
+using Workflows.Engine.Sla;
 
 namespace Workflows.Engine.Reports;
 
@@ -16,7 +18,8 @@ public sealed record ControlSheetRow(int StepInstance, string Step, string StepN
 
     public string? Outcome { get; init; }
 
-    public Timing Timing { get; init; }
+    /// <summary>Early / on time / late, or while open within deadline / due soon / overdue; null for steps without a budget.</summary>
+    public TimingClass? Timing { get; init; }
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed record ControlSheetRow(int StepInstance, string Step, string StepN
 /// </summary>
 public static class ProcessControlSheet
 {
-    public static IReadOnlyList<ControlSheetRow> Build(IEnumerable<RecordedEvent> history, ExecutableProcedure? procedure, DateTimeOffset now)
+    public static IReadOnlyList<ControlSheetRow> Build(IEnumerable<RecordedEvent> history, ExecutableProcedure? procedure, IWorkingCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(history);
         var rows = new List<ControlSheetRow>();
@@ -53,7 +56,11 @@ public static class ProcessControlSheet
             }
         }
 
-        return [.. rows.Select(r => r with { Timing = TimingRules.Classify(r.DueAt, r.HandedOverAt, now) })];
+        var policy = procedure?.Definition.Sla ?? SlaPolicy.Default;
+        return [.. rows.Select(r => r with
+        {
+            Timing = r.DueAt is { } due ? TimingClassifier.ClassifyStep(calendar, policy, due, r.HandedOverAt, now) : null,
+        })];
     }
 
     private static string NameOf(ExecutableProcedure? procedure, StepId step) =>

@@ -9,6 +9,7 @@ using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Reports;
+using Workflows.Engine.Sla;
 
 namespace Workflows.Api.Features.Books;
 
@@ -28,7 +29,7 @@ public static class BooksApi
 
     /// <summary>Form 05: per person's step, received at, handed over at and by whom, early / on time / late.</summary>
     public static async Task<Results<Ok<ControlSheetDto>, ProblemHttpResult>> ControlSheet(
-        string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, TimeProvider clock, CancellationToken ct)
+        string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, IWorkingCalendarSource calendars, TimeProvider clock, CancellationToken ct)
     {
         if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
         {
@@ -36,20 +37,22 @@ public static class BooksApi
         }
 
         var now = clock.VietnamNow();
-        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), await procedures.FindAsync(state.Definition, ct), now);
+        var procedure = await procedures.FindAsync(state.Definition, ct);
+        var calendar = calendars.For(state.Unit);
+        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), procedure, calendar, now);
         return TypedResults.Ok(new ControlSheetDto(
             dossierId,
             state.Data.TryGetValue("receiptNumber", out var receipt) && receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : null,
             state.ReceivedAt,
             state.DueAt,
             state.CompletedAt,
-            DefinitionJson.KebabName(TimingRules.Classify(state.DueAt, state.CompletedAt, now)),
-            [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, DefinitionJson.KebabName(r.Timing)))]));
+            DossierTiming(calendar, procedure?.Definition.Sla, state, now),
+            [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, r.Timing is { } t ? DefinitionJson.KebabName(t) : null))]));
     }
 
     /// <summary>Form 06: the unit's dossiers submitted from <paramref name="from"/> to <paramref name="to"/> (dates, inclusive).</summary>
     public static async Task<Results<Ok<List<TrackingBookRowDto>>, ProblemHttpResult>> TrackingBook(
-        string unitId, string from, string to, int? skip, int? take, ITrackingBook book, TimeProvider clock, CancellationToken ct)
+        string unitId, string from, string to, int? skip, int? take, ITrackingBook book, IWorkingCalendarSource calendars, TimeProvider clock, CancellationToken ct)
     {
         if (!UnitId.TryParse(unitId, out var unit))
         {
@@ -77,8 +80,14 @@ public static class BooksApi
             s.DueAt,
             s.CompletedAt,
             DefinitionJson.KebabName(s.Status),
-            DefinitionJson.KebabName(TimingRules.Classify(s.DueAt, s.CompletedAt, now)))).ToList());
+            DossierTiming(calendars.For(s.Unit), null, s, now))).ToList());
     }
+
+    /// <summary>The dossier against its appointment; null until receipt starts the clock.</summary>
+    private static string? DossierTiming(IWorkingCalendar calendar, SlaPolicy? policy, InstanceState state, DateTimeOffset now) =>
+        state.DueAt is { } due
+            ? DefinitionJson.KebabName(TimingClassifier.ClassifyDossier(calendar, policy ?? SlaPolicy.Default, due, state.CompletedAt, now))
+            : null;
 
     private static string? Text(InstanceState state, string field) =>
         state.Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -86,12 +95,12 @@ public static class BooksApi
 
 public sealed record ControlSheetRowDto(
     int StepInstance, string Step, string StepName, string? Role, string? Unit, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt,
-    DateTimeOffset? HandedOverAt, string? HandedOverBy, string? Ending, string? Outcome, string Timing);
+    DateTimeOffset? HandedOverAt, string? HandedOverBy, string? Ending, string? Outcome, string? Timing);
 
 public sealed record ControlSheetDto(
-    string Dossier, string? ReceiptNumber, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Timing,
+    string Dossier, string? ReceiptNumber, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string? Timing,
     IReadOnlyList<ControlSheetRowDto> Steps);
 
 public sealed record TrackingBookRowDto(
     string Dossier, string? ReceiptNumber, string Procedure, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt,
-    DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Status, string Timing);
+    DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Status, string? Timing);
