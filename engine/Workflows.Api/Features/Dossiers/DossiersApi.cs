@@ -140,12 +140,7 @@ public static class DossiersApi
             return NotFound(dossierId);
         }
 
-        return await services.Runtime.ExecuteAsync(id, command, ct) switch
-        {
-            CommandDone done => TypedResults.Ok(DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct))),
-            CommandRefused refused => Problems.From(refused.Rejection),
-            _ => throw new InvalidOperationException("Unknown command outcome."),
-        };
+        return await DossierResults.FromAsync(await services.Runtime.ExecuteAsync(id, command, ct), services.Procedures, ct);
     }
 
     private static ProblemHttpResult NotFound(string dossierId) =>

@@ -136,13 +136,7 @@ public static class TasksApi
             return Problems.NotFound(RejectionCodes.TaskNotOpen, $"'{taskId}' is not a task id (expected <dossier id>.<step number>).");
         }
 
-        var outcome = await services.Runtime.ExecuteAsync(id.Dossier, command(id.StepInstance), ct);
-        return outcome switch
-        {
-            CommandDone done => TypedResults.Ok(DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct))),
-            CommandRefused refused => Problems.From(refused.Rejection),
-            _ => throw new InvalidOperationException("Unknown command outcome."),
-        };
+        return await DossierResults.FromAsync(await services.Runtime.ExecuteAsync(id.Dossier, command(id.StepInstance), ct), services.Procedures, ct);
     }
 }
 
