@@ -67,6 +67,7 @@ public sealed record BenchOptions
             --only a,b              areas: engine, sqlite, postgresql, http, timers (default: all)
           dotnet run --project tools/Workflows.Bench -c Release -- micro [BenchmarkDotNet args]
           dotnet run --project tools/Workflows.Bench -c Release -- generate --dossiers N --database <cs> --provider sqlite|postgresql
+          dotnet run --project tools/Workflows.Bench -c Release -- calendar   (1M working-time Add calls)
         """;
 
     public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -74,7 +75,7 @@ public sealed record BenchOptions
         ArgumentNullException.ThrowIfNull(args);
         var options = new BenchOptions();
         var i = 0;
-        if (args.Count > 0 && args[0] is "micro" or "generate" or "run")
+        if (args.Count > 0 && args[0] is "micro" or "generate" or "run" or "calendar")
         {
             options = options with { Verb = args[0] };
             i = 1;

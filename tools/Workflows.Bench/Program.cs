@@ -36,6 +36,8 @@ switch (options.Verb)
             .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
         BenchmarkSwitcher.FromTypes([typeof(CompleteTaskBenchmark)]).Run(options.MicroArguments.IsEmpty ? ["--filter", "*"] : [.. options.MicroArguments], config);
         return 0;
+    case "calendar":
+        return CalendarBench.Run(Console.Out);
     case "generate":
         return await DataGenerator.RunAsync(options, Console.Out, cancel.Token);
     default:
