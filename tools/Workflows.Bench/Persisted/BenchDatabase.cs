@@ -46,6 +46,8 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public ExecutableProcedureCache Procedures => services.GetRequiredService<ExecutableProcedureCache>();
 
+    public IRegisterStore Registers => services.GetRequiredService<IRegisterStore>();
+
     public IDbContextFactory<WorkflowsDbContext> Contexts => services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>();
 
     public static BenchProvider ParseProvider(string name) => name.ToUpperInvariant() switch
