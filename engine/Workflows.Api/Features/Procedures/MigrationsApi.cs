@@ -28,8 +28,8 @@ public static class MigrationsApi
             return Problems.NotFound(RuntimeRejections.DefinitionNotFound, $"There is no procedure '{procedureId}'.");
         }
 
-        var key = new DefinitionKey(id, version);
-        return TypedResults.Ok(new RunningDossiersDto(procedureId, version, await running.CountAsync(key, ct)));
+        var counts = await running.CountByVersionAsync(id, ct);
+        return TypedResults.Ok(new RunningDossiersDto(procedureId, version, counts.FirstOrDefault(c => c.Version == version)?.Running ?? 0));
     }
 
     /// <summary>

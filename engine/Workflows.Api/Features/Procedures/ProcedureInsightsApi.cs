@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Workflows.Api.Infrastructure;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Queries;
 using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Api.Features.Procedures;
@@ -21,14 +19,14 @@ public static class ProcedureInsightsApi
 
     /// <summary>Running (not completed) dossiers per version; versions with none are listed with 0.</summary>
     public static async Task<Results<Ok<List<VersionDossierCount>>, ProblemHttpResult>> RunningDossiers(
-        string procedureId, IDefinitionStore definitions, IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+        string procedureId, IDefinitionStore definitions, IRunningDossiers running, CancellationToken ct)
     {
         if (!ProcedureId.TryParse(procedureId, out var id) || await definitions.ListVersionsAsync(id, ct) is not { Count: > 0 } versions)
         {
             return Problems.NotFound(RuntimeRejections.DefinitionNotFound, $"There is no procedure '{procedureId}'.");
         }
 
-        var counts = (await contexts.RunningByVersionAsync(id, ct)).ToDictionary(c => c.Version, c => c.Running);
+        var counts = (await running.CountByVersionAsync(id, ct)).ToDictionary(c => c.Version, c => c.Running);
         return TypedResults.Ok(versions
             .Select(v => new VersionDossierCount(v.Key.Version, counts.GetValueOrDefault(v.Key.Version)))
             .OrderBy(c => c.Version)
