@@ -9,35 +9,8 @@ namespace Workflows.Api.Tests;
 /// The HTTP API's behaviour, written once and run on every database (SQLite and PostgreSQL subclasses).
 /// Each test class instance gets a fresh database with the demo directory and sample procedures seeded.
 /// </summary>
-public abstract class ApiContractTests : IAsyncLifetime
+public abstract class ApiContractTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    protected static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private WorkflowsApiFactory? factory;
-
-    protected WorkflowsApiFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
-
-    protected abstract Task<(string Provider, string ConnectionString)> CreateDatabaseAsync();
-
-    public async ValueTask InitializeAsync()
-    {
-        var (provider, connectionString) = await CreateDatabaseAsync();
-        factory = new WorkflowsApiFactory(provider, connectionString);
-        _ = factory.Server;
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected HttpClient As(string? user) => Factory.ClientFor(user);
-
     protected static object BirthRegistration(string childName = "Nguyễn Văn An") => new
     {
         procedure = "birth-registration",
@@ -53,9 +26,6 @@ public abstract class ApiContractTests : IAsyncLifetime
             relationship = "mẹ",
         },
     };
-
-    protected static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
 
     protected static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {

@@ -1,47 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine.Persistence.Tests.PostgreSql;
 using Workflows.Engine.Timers.Quartz;
 
 namespace Workflows.Api.Tests;
 
 /// <summary>Calendars per unit and in-app notifications over HTTP, on every database.</summary>
-public abstract class TimersApiTests : IAsyncLifetime
+public abstract class TimersApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    private WorkflowsApiFactory? factory;
-
-    private WorkflowsApiFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
-
-    protected abstract Task<(string Provider, string ConnectionString)> CreateDatabaseAsync();
-
-    public async ValueTask InitializeAsync()
-    {
-        var (provider, connectionString) = await CreateDatabaseAsync();
-        factory = new WorkflowsApiFactory(provider, connectionString);
-        _ = factory.Server;
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private HttpClient As(string user) => Factory.ClientFor(user);
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        return JsonSerializer.Deserialize<JsonElement>(body);
-    }
-
     private async Task<JsonElement> ReceivedBirthRegistrationAsync()
     {
         var submitted = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new
@@ -145,29 +112,5 @@ public abstract class TimersApiTests : IAsyncLifetime
         var mine = await Json(await As("civil-hoa").GetAsync("/api/notifications"));
         mine.EnumerateArray().Select(n => n.GetProperty("kind").GetString()).ShouldContain("step-overdue");
         (await Json(await As("clerk-mai").GetAsync("/api/notifications"))).GetArrayLength().ShouldBe(0);
-    }
-}
-
-public sealed class SqliteTimersApiTests : TimersApiTests
-{
-    private readonly string root = Directory.CreateTempSubdirectory("workflows-api-timers-").FullName;
-
-    protected override Task<(string Provider, string ConnectionString)> CreateDatabaseAsync() =>
-        Task.FromResult(("Sqlite", $"Data Source={Path.Combine(root, "workflows.db")}"));
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(root, recursive: true);
-    }
-}
-
-public sealed class PostgreSqlTimersApiTests : TimersApiTests
-{
-    protected override async Task<(string Provider, string ConnectionString)> CreateDatabaseAsync()
-    {
-        var server = await PostgreSqlServer.StartOrSkipAsync();
-        return ("PostgreSql", await server.CreateDatabaseAsync(TestContext.Current.CancellationToken));
     }
 }

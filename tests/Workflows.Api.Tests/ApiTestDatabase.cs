@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Workflows.Engine.Persistence.Tests.PostgreSql;
+
+namespace Workflows.Api.Tests;
+
+/// <summary>A fresh database for one test class instance: what the host is configured with, and its clean-up.</summary>
+public abstract class ApiTestDatabase : IAsyncDisposable
+{
+    public abstract Task<(string Provider, string ConnectionString)> CreateAsync();
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The embedded default: a SQLite file in a temp folder, deleted afterwards.</summary>
+public sealed class SqliteApiDatabase : ApiTestDatabase
+{
+    private readonly string root = Directory.CreateTempSubdirectory("workflows-api-").FullName;
+
+    public override Task<(string Provider, string ConnectionString)> CreateAsync() =>
+        Task.FromResult(("Sqlite", $"Data Source={Path.Combine(root, "workflows.db")}"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+
+        // Pooled connections keep the file open; release them so the folder can go.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+}
+
+/// <summary>A fresh database on the throwaway PostgreSQL cluster (skips the test where no binaries exist).</summary>
+public sealed class PostgreSqlApiDatabase : ApiTestDatabase
+{
+    public override async Task<(string Provider, string ConnectionString)> CreateAsync()
+    {
+        var server = await PostgreSqlServer.StartOrSkipAsync();
+        return ("PostgreSql", await server.CreateDatabaseAsync(TestContext.Current.CancellationToken));
+    }
+}
+
+/// <summary>The real host on a fresh database, started per test class instance; the base of every API test class.</summary>
+public abstract class ApiHostTests(ApiTestDatabase database) : IAsyncLifetime
+{
+    private WorkflowsApiFactory? factory;
+
+    protected WorkflowsApiFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var (provider, connectionString) = await database.CreateAsync();
+        factory = new WorkflowsApiFactory(provider, connectionString);
+        _ = factory.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected HttpClient As(string? user) => Factory.ClientFor(user);
+
+    protected static async Task<System.Text.Json.JsonElement> Json(HttpResponseMessage response) =>
+        System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(await response.Content.ReadAsStringAsync());
+}
