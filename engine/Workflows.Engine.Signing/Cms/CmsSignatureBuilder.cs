@@ -138,8 +138,8 @@ internal static class CmsSignatureBuilder
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())
             {
-                writer.WriteIntegerUnsigned(signature.AsSpan(0, half));
-                writer.WriteIntegerUnsigned(signature.AsSpan(half));
+                writer.WriteIntegerUnsigned(Minimal(signature.AsSpan(0, half)));
+                writer.WriteIntegerUnsigned(Minimal(signature.AsSpan(half)));
             }
 
             normalized = writer.Encode();
@@ -147,6 +147,21 @@ internal static class CmsSignatureBuilder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// r and s are fixed-width in P1363, so about one signature in 128 has a leading zero byte that DER forbids;
+    /// drop it (keeping at least one byte) before writing the integer.
+    /// </summary>
+    private static ReadOnlySpan<byte> Minimal(ReadOnlySpan<byte> value)
+    {
+        var start = 0;
+        while (start < value.Length - 1 && value[start] == 0)
+        {
+            start++;
+        }
+
+        return value[start..];
     }
 
     private static void Attribute(AsnWriter writer, string oid, Action<AsnWriter> value)
