@@ -50,10 +50,13 @@ public abstract class ApiHostTests(ApiTestDatabase database) : IAsyncLifetime
 
     protected WorkflowsApiFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
 
+    /// <summary>Extra host configuration a test class needs (e.g. no timer scheduler).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> HostSettings { get; } = new Dictionary<string, string?>();
+
     public async ValueTask InitializeAsync()
     {
         var (provider, connectionString) = await database.CreateAsync();
-        factory = new WorkflowsApiFactory(provider, connectionString);
+        factory = new WorkflowsApiFactory(provider, connectionString) { Settings = HostSettings };
         _ = factory.Server;
     }
 

@@ -14,6 +14,9 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
 
     public FakeTimeProvider Clock { get; } = new(Start) { AutoAdvanceAmount = TimeSpan.Zero };
 
+    /// <summary>Configuration on top of the test defaults.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public HttpClient ClientFor(string? user)
     {
         var client = CreateClient();
@@ -31,6 +34,11 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Workflows", connectionString);
         builder.UseSetting("Limits:MaxRequestBodyBytes", "262144");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
