@@ -5,7 +5,7 @@ import { api, asProblem, problemCode, type DefinitionVersion, type StepKind, typ
 import { useI18n } from '../../i18n/i18n';
 import { FlowCanvas, type CanvasSelection } from './canvas/FlowCanvas';
 import { editorReducer } from './model/editorState';
-import { humanKinds, newStep, newStepId, removeSteps, renameStep, toDocument, updateStep, type Definition } from './model/document';
+import { humanKinds, newStep, stepKinds, newStepId, removeSteps, renameStep, toDocument, updateStep, type Definition } from './model/document';
 import { autoLayout, freeSpot, nodeSize, type Positions } from './model/layout';
 import { diffDefinitions, unionDefinition, type DefinitionDiff } from './model/diff';
 import { exportBpmn } from './model/bpmn';
@@ -83,9 +83,16 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
 
   const edit = useCallback((next: Definition, nextPositions?: Positions) => dispatch({ type: 'edit', def: next, positions: nextPositions }), []);
 
-  const addStep = (kind: StepKind) => {
+  /** Adds a step: after the selected one (connected), or where a palette item was dropped (not connected). */
+  const addStep = (kind: StepKind, dropped?: { x: number; y: number }) => {
     const step = newStep(def, kind, t(`kind.${kind}` as 'kind.task'));
     const id = step.id ?? '';
+    if (dropped) {
+      edit({ ...def, steps: [...def.steps, step] }, { ...positions, [id]: dropped });
+      setSelection({ steps: new Set([id]), transitions: new Set() });
+      setTab('properties');
+      return;
+    }
     const anchor = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
     const anchorStep = anchor ? def.steps.find((s) => s.id === anchor) : undefined;
     const at = anchor && positions[anchor] ? { x: positions[anchor].x + nodeSize.width + 60, y: positions[anchor].y + nodeSize.height + 30 } : freeSpot(positions);
@@ -306,6 +313,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               }}
               onReconnect={(i, from, to) => edit({ ...def, transitions: def.transitions.map((tr, j) => (j === i ? { ...tr, from, to } : tr)) })}
               onDelete={deleteSelection}
+              onDropKind={(kind, x, y) => { if ((stepKinds as readonly string[]).includes(kind)) addStep(kind as StepKind, { x, y }); }}
             />
           </ReactFlowProvider>
         </div>
