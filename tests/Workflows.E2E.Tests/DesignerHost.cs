@@ -39,7 +39,10 @@ public sealed class DesignerHost : IAsyncLifetime
     public static string ScreenshotDirectory =>
         Environment.GetEnvironmentVariable("WORKFLOWS_UPDATE_SCREENSHOTS") == "1"
             ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "images"))
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+            : ArtifactDirectory;
+
+    /// <summary>Test output that is not part of the repository: screenshots and measured figures.</summary>
+    public static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "artifacts");
 
     public async ValueTask InitializeAsync()
     {

@@ -129,7 +129,8 @@ public sealed class DesignerStoryTests(DesignerHost host)
         catch (TimeoutException)
         {
             await page.GetByTestId("tab-problems").ClickAsync();
-            await Screenshot("failure.png");
+            Directory.CreateDirectory(DesignerHost.ArtifactDirectory);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerHost.ArtifactDirectory, "failure.png") });
             throw new ShouldAssertException("The definition should be valid, but: " + await page.GetByTestId("problems").InnerTextAsync());
         }
     }

@@ -38,6 +38,8 @@ export const en: Record<MessageKey, string> = {
   'import.otherProcedure': 'The file is procedure “{id}”, not the one open; import it from the procedure list.',
   'import.skipped': 'Some BPMN elements are not supported and were left out: {items}',
   'import.done': 'File imported.',
+  'editor.lanes': 'Role lanes',
+  'editor.lanesHelp': 'Lay the steps out in one lane per responsible role',
   'editor.back': 'Procedures',
   'editor.new': 'Not saved',
   'editor.unsaved': 'Unsaved changes',

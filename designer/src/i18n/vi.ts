@@ -36,6 +36,8 @@ export const vi = {
   'import.otherProcedure': 'Tệp là thủ tục “{id}”, không phải thủ tục đang mở; hãy nhập từ danh sách thủ tục.',
   'import.skipped': 'Một số phần tử BPMN không được hỗ trợ và đã bỏ qua: {items}',
   'import.done': 'Đã nhập tệp.',
+  'editor.lanes': 'Làn vai trò',
+  'editor.lanesHelp': 'Xếp các bước thành làn theo vai trò thực hiện',
   'editor.back': 'Danh sách',
   'editor.new': 'Chưa lưu',
   'editor.unsaved': 'Có thay đổi chưa lưu',

@@ -62,7 +62,7 @@ export function ProcedureList({ onOpen }: { onOpen: (session: EditorSession) => 
           <input ref={file} type="file" accept=".json,.bpmn,.xml" hidden data-testid="import-file" onChange={(e) => { void importChosen(e.target.files?.[0]); e.target.value = ''; }} />
         </Group>
       </Group>
-      {error && <Alert color="red" withCloseButton onClose={() => setError(null)}>{error}</Alert>}
+      {error && <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="list-error">{error}</Alert>}
       <ScrollArea>
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="procedure-list">
           <Table.Thead>

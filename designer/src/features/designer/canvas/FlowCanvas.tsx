@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, ControlButton, Controls, MarkerType, MiniMap, Panel, ReactFlow, applyNodeChanges, useReactFlow,
+  Background, ControlButton, Controls, MarkerType, MiniMap, Panel, ReactFlow, ViewportPortal, applyNodeChanges, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import type { ValidationProblem } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import type { Definition } from '../model/document';
-import { nodeSize, type Positions } from '../model/layout';
+import { lanesOf, nodeSize, type Positions } from '../model/layout';
 import type { DefinitionDiff } from '../model/diff';
 import { roleColor } from '../model/roleColors';
 import { StepNode, type StepFlowNode } from './StepNode';
@@ -39,6 +39,10 @@ export interface FlowCanvasProps {
   onConnect?: (from: string, to: string) => void;
   onReconnect?: (index: number, from: string, to: string) => void;
   onDelete?: (steps: string[], transitions: number[]) => void;
+  /** Changed by the editor when the whole drawing moved (auto-layout, lanes, import): fit again. */
+  fitKey?: number;
+  /** Draw a swimlane band behind the steps of each responsible role. */
+  lanes?: boolean;
   /** A palette item dropped on the canvas at this flow position. */
   onDropKind?: (kind: string, x: number, y: number) => void;
 }
@@ -50,7 +54,7 @@ function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): 
 }
 
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete, onDropKind } = props;
+  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete, onDropKind, lanes, fitKey } = props;
   const { t } = useI18n();
   const roleIds = useMemo(() => def.roles.map((r) => r.id ?? ''), [def.roles]);
 
@@ -109,10 +113,10 @@ export function FlowCanvas(props: FlowCanvasProps) {
     });
   }, [nodes]);
 
-  // Keep every step in view when steps are added or removed (a new step must never land off-screen), but never
+  // Fit when the steps are first laid out and whenever the editor asks (auto-layout, lanes, import), but never
   // zoom out so far that names cannot be read: a big procedure is shown from its start at a readable zoom instead
-  // (the minimap and panning reach the rest).
-  const { fitView, setViewport, screenToFlowPosition } = useReactFlow();
+  // (the minimap and panning reach the rest). A step added off-screen is brought into view without a jump.
+  const { fitView, setViewport, setCenter, getViewport, screenToFlowPosition } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const stepCount = def.steps.length;
   const fitReadable = useCallback(() => {
@@ -132,10 +136,35 @@ export function FlowCanvas(props: FlowCanvasProps) {
   }, [positions, fitView, setViewport]);
   const fitRef = useRef(fitReadable);
   fitRef.current = fitReadable;
+  const reveal = useCallback((id: string) => {
+    const p = positions[id];
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!p || !box) return;
+    const { x, y, zoom } = getViewport();
+    const left = -x / zoom, top = -y / zoom, right = left + box.width / zoom, bottom = top + box.height / zoom;
+    if (p.x < left || p.y < top || p.x + nodeSize.width > right || p.y + nodeSize.height > bottom) {
+      void setCenter(p.x + nodeSize.width / 2, p.y + nodeSize.height / 2, { zoom, duration: 0 });
+    }
+  }, [positions, getViewport, setCenter]);
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+  const hasPositions = Object.keys(positions).length > 0;
+  const lastCount = useRef<number | null>(null);
+  const newest = def.steps[def.steps.length - 1]?.id ?? '';
   useEffect(() => {
+    if (!hasPositions) return;
+    const timer = setTimeout(() => {
+      if (lastCount.current === null) fitRef.current();
+      else if (stepCount > lastCount.current) revealRef.current(newest);
+      lastCount.current = stepCount;
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [stepCount, hasPositions, newest]);
+  useEffect(() => {
+    if (!fitKey) return;
     const timer = setTimeout(() => fitRef.current(), 50);
     return () => clearTimeout(timer);
-  }, [stepCount]);
+  }, [fitKey]);
 
   const select = useCallback((stepChanges: Map<string, boolean>, transitionChanges: Map<number, boolean>) => {
     if (stepChanges.size === 0 && transitionChanges.size === 0) return;
@@ -169,6 +198,15 @@ export function FlowCanvas(props: FlowCanvasProps) {
     return def.roles.filter((r) => r.id && used.has(r.id)).map((r) => ({ id: r.id ?? '', name: r.name || r.id || '', color: roleColor(roleIds, r.id) }));
   }, [def.steps, def.roles, roleIds]);
 
+  const bands = useMemo(() => {
+    if (!lanes) return [];
+    const points = Object.values(positions);
+    const left = Math.min(...points.map((p) => p.x)) - 140;
+    const right = Math.max(...points.map((p) => p.x)) + nodeSize.width + 30;
+    const names = new Map(def.roles.map((r) => [r.id ?? '', r.name || r.id || '']));
+    return lanesOf(def, positions).map((l) => ({ ...l, left, width: right - left, name: names.get(l.role) || l.role || '—', color: roleColor(roleIds, l.role) }));
+  }, [lanes, def, positions, roleIds]);
+
   return (
     <div ref={wrapper} style={{ width: '100%', height: '100%' }}
       onDragOver={(e) => { if (!readOnly && e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
@@ -196,10 +234,19 @@ export function FlowCanvas(props: FlowCanvasProps) {
       edgesReconnectable={!readOnly}
       minZoom={minimumZoom}
       maxZoom={2}
-      onInit={() => fitRef.current()}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={16} />
+      {bands.length > 0 && (
+        <ViewportPortal>
+          {bands.map((b) => (
+            <div key={b.role} className="lane" data-testid={`lane-${b.role}`}
+              style={{ transform: `translate(${b.left}px, ${b.top}px)`, width: b.width, height: b.height, ['--role-color' as string]: b.color }}>
+              <span>{b.name}</span>
+            </div>
+          ))}
+        </ViewportPortal>
+      )}
       <MiniMap pannable zoomable nodeColor={(n) => (n.data as StepFlowNode['data']).color} />
       <Controls showInteractive={false} showFitView={false}>
         <ControlButton onClick={() => fitRef.current()} title={t('canvas.fit')} aria-label={t('canvas.fit')} data-testid="fit-readable">⤢</ControlButton>
