@@ -76,6 +76,18 @@ public sealed class DesignerScaleTests(DesignerHost host)
         (await page.GetByTestId("step-panel").CountAsync()).ShouldBe(1, "the new step is selected");
         await page.GetByTestId("undo").ClickAsync();
         (await timer.CountAsync()).ShouldBe(0);
+
+        // Role lanes: one band per role, each step inside its role's band.
+        await page.GetByTestId("lanes").ClickAsync();
+        var lane = page.GetByTestId("lane-specialist");
+        await lane.WaitForAsync();
+        await page.Locator("[data-testid=lanes][aria-pressed=true]").WaitForAsync();
+        await page.WaitForFunctionAsync("""
+            () => { const l = document.querySelector('[data-testid=lane-specialist]')?.getBoundingClientRect();
+                    const s = document.querySelector('[data-testid=step-appraise]')?.getBoundingClientRect();
+                    return l && s && s.top >= l.top && s.bottom <= l.bottom; }
+            """);
+        await page.ScreenshotAsync("designer-lanes.png");
         errors.ShouldBeEmpty();
     }
 

@@ -56,8 +56,24 @@ internal static partial class DesignerSteps
 
     public static async Task SelectStepAsync(this IPage page, string id)
     {
+        await page.ShowStepAsync(id);
         await page.GetByTestId($"step-{id}").ClickAsync();
         await page.GetByTestId("step-panel").WaitForAsync();
+    }
+
+    /// <summary>
+    /// A step panned out of the canvas (the view never zooms below the readable size by itself) is brought back the
+    /// way an analyst would: the whole-procedure button.
+    /// </summary>
+    public static async Task ShowStepAsync(this IPage page, string id)
+    {
+        var step = await page.GetByTestId($"step-{id}").BoundingBoxAsync();
+        var canvas = await page.GetByTestId("canvas").BoundingBoxAsync();
+        if (step is null || canvas is null
+            || step.X < canvas.X || step.Y < canvas.Y || step.X + step.Width > canvas.X + canvas.Width || step.Y + step.Height > canvas.Y + canvas.Height)
+        {
+            await page.GetByTestId("fit-all").ClickAsync();
+        }
     }
 
     public static async Task RenameSelectedStepAsync(this IPage page, string name) =>
@@ -82,6 +98,13 @@ internal static partial class DesignerSteps
     /// <summary>The canvas zoom (scale of the React Flow viewport).</summary>
     public static async Task<double> ZoomAsync(this IPage page) =>
         await page.Locator(".react-flow__viewport").EvaluateAsync<double>("e => new DOMMatrixReadOnly(getComputedStyle(e).transform).a");
+
+    /// <summary>A screenshot in the artifacts folder (docs/images with WORKFLOWS_UPDATE_SCREENSHOTS=1).</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(DesignerHost.ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerHost.ScreenshotDirectory, name) });
+    }
 
     public static async Task<string> DownloadTextAsync(this IPage page, Func<Task> action)
     {

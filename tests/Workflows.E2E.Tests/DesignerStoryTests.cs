@@ -109,6 +109,7 @@ public sealed class DesignerStoryTests(DesignerHost host)
 
     private async Task SelectStepAsync(string id)
     {
+        await page.ShowStepAsync(id);
         await page.GetByTestId($"step-{id}").ClickAsync();
         await page.GetByTestId("step-panel").WaitForAsync();
     }

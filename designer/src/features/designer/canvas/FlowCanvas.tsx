@@ -119,20 +119,23 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const { fitView, setViewport, setCenter, getViewport, screenToFlowPosition } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const stepCount = def.steps.length;
-  const fitReadable = useCallback(() => {
+  /** Fits every step when that stays readable; otherwise shows the start at the readable zoom (unless onlyIfAllFit). */
+  const fitReadable = useCallback((onlyIfAllFit = false): boolean => {
     const box = wrapper.current?.getBoundingClientRect();
     const points = Object.values(positions);
-    if (!box || box.width === 0 || points.length === 0) return void fitView({ duration: 0, maxZoom: 1 });
+    if (!box || box.width === 0 || points.length === 0) return false;
     const minX = Math.min(...points.map((p) => p.x));
     const maxX = Math.max(...points.map((p) => p.x)) + nodeSize.width;
     const minY = Math.min(...points.map((p) => p.y));
     const maxY = Math.max(...points.map((p) => p.y)) + nodeSize.height;
     const margin = 30;
     const zoom = Math.min(1, (box.width - 2 * margin) / (maxX - minX), (box.height - 2 * margin) / (maxY - minY));
-    if (zoom >= readableZoom) return void fitView({ duration: 0, maxZoom: 1, padding: 0.1 });
+    if (zoom >= readableZoom) { void fitView({ duration: 0, maxZoom: 1, padding: 0.1 }); return true; }
+    if (onlyIfAllFit) return false;
     const z = readableZoom;
     const y = maxY - minY <= (box.height - 2 * margin) / z ? (box.height - (maxY - minY) * z) / 2 - minY * z : margin - minY * z;
     void setViewport({ x: margin - minX * z, y, zoom: z }, { duration: 0 });
+    return true;
   }, [positions, fitView, setViewport]);
   const fitRef = useRef(fitReadable);
   fitRef.current = fitReadable;
@@ -154,8 +157,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
   useEffect(() => {
     if (!hasPositions) return;
     const timer = setTimeout(() => {
-      if (lastCount.current === null) fitRef.current();
-      else if (stepCount > lastCount.current) revealRef.current(newest);
+      // A small procedure keeps every step in view; on a big one the view stays put and only a new step is revealed.
+      if (lastCount.current === null) { if (!fitRef.current()) return; }
+      else if (stepCount !== lastCount.current && !fitRef.current(true) && stepCount > lastCount.current) revealRef.current(newest);
       lastCount.current = stepCount;
     }, 50);
     return () => clearTimeout(timer);
@@ -249,7 +253,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       )}
       <MiniMap pannable zoomable nodeColor={(n) => (n.data as StepFlowNode['data']).color} />
       <Controls showInteractive={false} showFitView={false}>
-        <ControlButton onClick={() => fitRef.current()} title={t('canvas.fit')} aria-label={t('canvas.fit')} data-testid="fit-readable">⤢</ControlButton>
+        <ControlButton onClick={() => void fitRef.current()} title={t('canvas.fit')} aria-label={t('canvas.fit')} data-testid="fit-readable">⤢</ControlButton>
         <ControlButton onClick={() => void fitView({ duration: 0, minZoom: minimumZoom })} title={t('canvas.overview')} aria-label={t('canvas.overview')} data-testid="fit-all">⛶</ControlButton>
       </Controls>
       {legend.length > 0 && (
