@@ -32,8 +32,17 @@ public sealed class DesignerHost : IAsyncLifetime
     /// <summary>Why the tests cannot run here (no chromium), or null.</summary>
     public string? Unavailable { get; private set; }
 
+    /// <summary>
+    /// Where screenshots go: a scratch folder under the test output by default (a test run must not dirty the
+    /// working tree), docs/images only when WORKFLOWS_UPDATE_SCREENSHOTS=1 asks to refresh the README's pictures.
+    /// </summary>
     public static string ScreenshotDirectory =>
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "images"));
+        Environment.GetEnvironmentVariable("WORKFLOWS_UPDATE_SCREENSHOTS") == "1"
+            ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "images"))
+            : ArtifactDirectory;
+
+    /// <summary>Test output that is not part of the repository: screenshots and measured figures.</summary>
+    public static string ArtifactDirectory => Path.Combine(AppContext.BaseDirectory, "artifacts");
 
     public async ValueTask InitializeAsync()
     {

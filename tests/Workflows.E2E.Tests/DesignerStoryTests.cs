@@ -109,6 +109,7 @@ public sealed class DesignerStoryTests(DesignerHost host)
 
     private async Task SelectStepAsync(string id)
     {
+        await page.ShowStepAsync(id);
         await page.GetByTestId($"step-{id}").ClickAsync();
         await page.GetByTestId("step-panel").WaitForAsync();
     }
@@ -129,7 +130,8 @@ public sealed class DesignerStoryTests(DesignerHost host)
         catch (TimeoutException)
         {
             await page.GetByTestId("tab-problems").ClickAsync();
-            await Screenshot("failure.png");
+            Directory.CreateDirectory(DesignerHost.ArtifactDirectory);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DesignerHost.ArtifactDirectory, "failure.png") });
             throw new ShouldAssertException("The definition should be valid, but: " + await page.GetByTestId("problems").InnerTextAsync());
         }
     }

@@ -5,8 +5,8 @@ import { api, asProblem, problemCode, type DefinitionVersion, type StepKind, typ
 import { useI18n } from '../../i18n/i18n';
 import { FlowCanvas, type CanvasSelection } from './canvas/FlowCanvas';
 import { editorReducer } from './model/editorState';
-import { humanKinds, newStep, newStepId, removeSteps, renameStep, toDocument, updateStep, type Definition } from './model/document';
-import { autoLayout, freeSpot, nodeSize, type Positions } from './model/layout';
+import { humanKinds, newStep, stepKinds, newStepId, removeSteps, renameStep, toDocument, updateStep, type Definition } from './model/document';
+import { autoLayout, freeSpot, laneLayout, nodeSize, type Positions } from './model/layout';
 import { diffDefinitions, unionDefinition, type DefinitionDiff } from './model/diff';
 import { exportBpmn } from './model/bpmn';
 import { localDrafts, type LocalDraft } from './model/localDraft';
@@ -55,6 +55,8 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const [diffView, setDiffView] = useState<DiffView | null>(null);
   const [waiting, setWaiting] = useState<ReadonlySet<string>>(new Set());
   const [versionsKey, setVersionsKey] = useState(0);
+  const [lanes, setLanes] = useState(false);
+  const [fitKey, setFitKey] = useState(0);
   const clipboard = useRef<{ def: Definition; positions: Positions } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
   const validation = useLiveValidation(def);
@@ -83,9 +85,16 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
 
   const edit = useCallback((next: Definition, nextPositions?: Positions) => dispatch({ type: 'edit', def: next, positions: nextPositions }), []);
 
-  const addStep = (kind: StepKind) => {
+  /** Adds a step: after the selected one (connected), or where a palette item was dropped (not connected). */
+  const addStep = (kind: StepKind, dropped?: { x: number; y: number }) => {
     const step = newStep(def, kind, t(`kind.${kind}` as 'kind.task'));
     const id = step.id ?? '';
+    if (dropped) {
+      edit({ ...def, steps: [...def.steps, step] }, { ...positions, [id]: dropped });
+      setSelection({ steps: new Set([id]), transitions: new Set() });
+      setTab('properties');
+      return;
+    }
     const anchor = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
     const anchorStep = anchor ? def.steps.find((s) => s.id === anchor) : undefined;
     const at = anchor && positions[anchor] ? { x: positions[anchor].x + nodeSize.width + 60, y: positions[anchor].y + nodeSize.height + 30 } : freeSpot(positions);
@@ -154,7 +163,14 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const relayout = async () => edit(def, await autoLayout(def));
+  const relayout = async () => { const layered = await autoLayout(def); edit(def, lanes ? laneLayout(def, layered) : layered); setFitKey((k) => k + 1); };
+  const toggleLanes = async () => {
+    const on = !lanes;
+    setLanes(on);
+    const layered = await autoLayout(def);
+    edit(def, on ? laneLayout(def, layered) : layered);
+    setFitKey((k) => k + 1);
+  };
 
   async function save(): Promise<DefinitionVersion | null> {
     setBusy(true);
@@ -224,6 +240,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
     if (!result.ok) return setMessage({ color: 'red', text: t(`import.${result.reason}`) });
     if (result.def.id !== def.id) return setMessage({ color: 'red', text: t('import.otherProcedure', { id: result.def.id }) });
     edit(result.def, result.positions ?? await autoLayout(result.def));
+    setFitKey((k) => k + 1);
     setMessage(result.skipped.length ? { color: 'yellow', text: t('import.skipped', { items: result.skipped.join(', ') }) } : { color: 'green', text: t('import.done') });
   };
 
@@ -248,15 +265,16 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
           <Tooltip label="Ctrl+Z"><Button size="compact-sm" variant="default" disabled={state.past.length === 0 || !!diffView} onClick={() => dispatch({ type: 'undo' })} data-testid="undo">{t('editor.undo')}</Button></Tooltip>
           <Tooltip label="Ctrl+Y"><Button size="compact-sm" variant="default" disabled={state.future.length === 0 || !!diffView} onClick={() => dispatch({ type: 'redo' })} data-testid="redo">{t('editor.redo')}</Button></Tooltip>
           <Tooltip label="Alt+L"><Button size="compact-sm" variant="default" onClick={() => void relayout()} disabled={!!diffView} data-testid="auto-layout">{t('editor.layout')}</Button></Tooltip>
+          <Tooltip label={t('editor.lanesHelp')}><Button size="compact-sm" variant={lanes ? 'filled' : 'default'} onClick={() => void toggleLanes()} disabled={!!diffView} aria-pressed={lanes} data-testid="lanes">{t('editor.lanes')}</Button></Tooltip>
           <Menu position="bottom-end">
-            <Menu.Target><Button size="compact-sm" variant="default">{t('editor.file')}</Button></Menu.Target>
+            <Menu.Target><Button size="compact-sm" variant="default" data-testid="file-menu">{t('editor.file')}</Button></Menu.Target>
             <Menu.Dropdown>
               <Menu.Item onClick={() => download(`${def.id}.json`, `${JSON.stringify(toDocument(def), null, 2)}\n`, 'application/json')} data-testid="export-json">{t('editor.exportJson')}</Menu.Item>
               <Menu.Item onClick={() => download(`${def.id}.bpmn`, exportBpmn(def, positions), 'application/xml')} data-testid="export-bpmn">{t('editor.exportBpmn')}</Menu.Item>
               <Menu.Item onClick={() => importInput.current?.click()}>{t('editor.import')}</Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          <input ref={importInput} type="file" accept=".json,.bpmn,.xml" hidden onChange={(e) => { void importChosen(e.target.files?.[0]); e.target.value = ''; }} />
+          <input ref={importInput} type="file" accept=".json,.bpmn,.xml" hidden data-testid="import-input" onChange={(e) => { void importChosen(e.target.files?.[0]); e.target.value = ''; }} />
           <Tooltip label="Ctrl+S"><Button size="compact-sm" variant="light" onClick={() => void save()} loading={busy} disabled={!!diffView} data-testid="save-draft">{t('editor.save')}</Button></Tooltip>
           <Tooltip label={publishBlocked ? t('publish.blocked') : t('publish.title')}>
             <Button size="compact-sm" color="green" disabled={publishBlocked || !!diffView} onClick={() => setPublishing(true)} data-testid="publish">{t('publish.title')}</Button>
@@ -306,6 +324,9 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               }}
               onReconnect={(i, from, to) => edit({ ...def, transitions: def.transitions.map((tr, j) => (j === i ? { ...tr, from, to } : tr)) })}
               onDelete={deleteSelection}
+              lanes={lanes && !diffView}
+              fitKey={fitKey}
+              onDropKind={(kind, x, y) => { if ((stepKinds as readonly string[]).includes(kind)) addStep(kind as StepKind, { x, y }); }}
             />
           </ReactFlowProvider>
         </div>

@@ -1,17 +1,24 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
+  Background, ControlButton, Controls, MarkerType, MiniMap, Panel, ReactFlow, ViewportPortal, applyNodeChanges, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import type { ValidationProblem } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import type { Definition } from '../model/document';
-import type { Positions } from '../model/layout';
+import { lanesOf, nodeSize, type Positions } from '../model/layout';
 import type { DefinitionDiff } from '../model/diff';
 import { roleColor } from '../model/roleColors';
 import { StepNode, type StepFlowNode } from './StepNode';
 
 const nodeTypes = { step: StepNode };
+
+/** Below this zoom a step's name is no longer readable (12 px text at 0.6 is about 7 px). */
+export const readableZoom = 0.6;
+/** The furthest an analyst may zoom out by hand (the minimap and the overview stay usable). */
+export const minimumZoom = 0.25;
+/** The MIME type of a step kind dragged from the palette. */
+export const paletteDragType = 'application/x-workflows-step-kind';
 
 export interface CanvasSelection {
   steps: ReadonlySet<string>;
@@ -32,6 +39,12 @@ export interface FlowCanvasProps {
   onConnect?: (from: string, to: string) => void;
   onReconnect?: (index: number, from: string, to: string) => void;
   onDelete?: (steps: string[], transitions: number[]) => void;
+  /** Changed by the editor when the whole drawing moved (auto-layout, lanes, import): fit again. */
+  fitKey?: number;
+  /** Draw a swimlane band behind the steps of each responsible role. */
+  lanes?: boolean;
+  /** A palette item dropped on the canvas at this flow position. */
+  onDropKind?: (kind: string, x: number, y: number) => void;
 }
 
 function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): string | undefined {
@@ -41,7 +54,7 @@ function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): 
 }
 
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete } = props;
+  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete, onDropKind, lanes, fitKey } = props;
   const { t } = useI18n();
   const roleIds = useMemo(() => def.roles.map((r) => r.id ?? ''), [def.roles]);
 
@@ -100,13 +113,62 @@ export function FlowCanvas(props: FlowCanvasProps) {
     });
   }, [nodes]);
 
-  // Keep every step in view when steps are added or removed (a new step must never land off-screen).
-  const { fitView } = useReactFlow();
+  // Fit when the steps are first laid out and whenever the editor asks (auto-layout, lanes, import), but never
+  // zoom out so far that names cannot be read: a big procedure is shown from its start at a readable zoom instead
+  // (the minimap and panning reach the rest). A step added off-screen is brought into view without a jump.
+  const { fitView, setViewport, setCenter, getViewport, screenToFlowPosition } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
   const stepCount = def.steps.length;
+  /** Fits every step when that stays readable; otherwise shows the start at the readable zoom (unless onlyIfAllFit). */
+  const fitReadable = useCallback((onlyIfAllFit = false): boolean => {
+    const box = wrapper.current?.getBoundingClientRect();
+    const points = Object.values(positions);
+    if (!box || box.width === 0 || points.length === 0) return false;
+    const minX = Math.min(...points.map((p) => p.x));
+    const maxX = Math.max(...points.map((p) => p.x)) + nodeSize.width;
+    const minY = Math.min(...points.map((p) => p.y));
+    const maxY = Math.max(...points.map((p) => p.y)) + nodeSize.height;
+    const margin = 30;
+    const zoom = Math.min(1, (box.width - 2 * margin) / (maxX - minX), (box.height - 2 * margin) / (maxY - minY));
+    if (zoom >= readableZoom) { void fitView({ duration: 0, maxZoom: 1, padding: 0.1 }); return true; }
+    if (onlyIfAllFit) return false;
+    const z = readableZoom;
+    const y = maxY - minY <= (box.height - 2 * margin) / z ? (box.height - (maxY - minY) * z) / 2 - minY * z : margin - minY * z;
+    void setViewport({ x: margin - minX * z, y, zoom: z }, { duration: 0 });
+    return true;
+  }, [positions, fitView, setViewport]);
+  const fitRef = useRef(fitReadable);
+  fitRef.current = fitReadable;
+  const reveal = useCallback((id: string) => {
+    const p = positions[id];
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!p || !box) return;
+    const { x, y, zoom } = getViewport();
+    const left = -x / zoom, top = -y / zoom, right = left + box.width / zoom, bottom = top + box.height / zoom;
+    if (p.x < left || p.y < top || p.x + nodeSize.width > right || p.y + nodeSize.height > bottom) {
+      void setCenter(p.x + nodeSize.width / 2, p.y + nodeSize.height / 2, { zoom, duration: 0 });
+    }
+  }, [positions, getViewport, setCenter]);
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+  const hasPositions = Object.keys(positions).length > 0;
+  const lastCount = useRef<number | null>(null);
+  const newest = def.steps[def.steps.length - 1]?.id ?? '';
   useEffect(() => {
-    const timer = setTimeout(() => void fitView({ duration: 0, maxZoom: 1 }), 50);
+    if (!hasPositions) return;
+    const timer = setTimeout(() => {
+      // A small procedure keeps every step in view; on a big one the view stays put and only a new step is revealed.
+      if (lastCount.current === null) { if (!fitRef.current()) return; }
+      else if (stepCount !== lastCount.current && !fitRef.current(true) && stepCount > lastCount.current) revealRef.current(newest);
+      lastCount.current = stepCount;
+    }, 50);
     return () => clearTimeout(timer);
-  }, [stepCount, fitView]);
+  }, [stepCount, hasPositions, newest]);
+  useEffect(() => {
+    if (!fitKey) return;
+    const timer = setTimeout(() => fitRef.current(), 50);
+    return () => clearTimeout(timer);
+  }, [fitKey]);
 
   const select = useCallback((stepChanges: Map<string, boolean>, transitionChanges: Map<number, boolean>) => {
     if (stepChanges.size === 0 && transitionChanges.size === 0) return;
@@ -135,7 +197,30 @@ export function FlowCanvas(props: FlowCanvasProps) {
     select(new Map(), selected);
   }, [select]);
 
+  const legend = useMemo(() => {
+    const used = new Set(def.steps.map((s) => s.role).filter((r): r is string => !!r));
+    return def.roles.filter((r) => r.id && used.has(r.id)).map((r) => ({ id: r.id ?? '', name: r.name || r.id || '', color: roleColor(roleIds, r.id) }));
+  }, [def.steps, def.roles, roleIds]);
+
+  const bands = useMemo(() => {
+    if (!lanes) return [];
+    const points = Object.values(positions);
+    const left = Math.min(...points.map((p) => p.x)) - 140;
+    const right = Math.max(...points.map((p) => p.x)) + nodeSize.width + 30;
+    const names = new Map(def.roles.map((r) => [r.id ?? '', r.name || r.id || '']));
+    return lanesOf(def, positions).map((l) => ({ ...l, left, width: right - left, name: names.get(l.role) || l.role || '—', color: roleColor(roleIds, l.role) }));
+  }, [lanes, def, positions, roleIds]);
+
   return (
+    <div ref={wrapper} style={{ width: '100%', height: '100%' }}
+      onDragOver={(e) => { if (!readOnly && e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
+      onDrop={(e) => {
+        const kind = e.dataTransfer.getData(paletteDragType);
+        if (!kind || readOnly) return;
+        e.preventDefault();
+        const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        onDropKind?.(kind, p.x - nodeSize.width / 2, p.y - nodeSize.height / 2);
+      }}>
     <ReactFlow<StepFlowNode, Edge>
       nodes={flowNodes}
       edges={edges}
@@ -151,13 +236,35 @@ export function FlowCanvas(props: FlowCanvasProps) {
       selectionKeyCode="Shift"
       nodesConnectable={!readOnly}
       edgesReconnectable={!readOnly}
-      fitView
-      minZoom={0.1}
+      minZoom={minimumZoom}
+      maxZoom={2}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={16} />
+      {bands.length > 0 && (
+        <ViewportPortal>
+          {bands.map((b) => (
+            <div key={b.role} className="lane" data-testid={`lane-${b.role}`}
+              style={{ transform: `translate(${b.left}px, ${b.top}px)`, width: b.width, height: b.height, ['--role-color' as string]: b.color }}>
+              <span>{b.name}</span>
+            </div>
+          ))}
+        </ViewportPortal>
+      )}
       <MiniMap pannable zoomable nodeColor={(n) => (n.data as StepFlowNode['data']).color} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton onClick={() => void fitRef.current()} title={t('canvas.fit')} aria-label={t('canvas.fit')} data-testid="fit-readable">⤢</ControlButton>
+        <ControlButton onClick={() => void fitView({ duration: 0, minZoom: minimumZoom })} title={t('canvas.overview')} aria-label={t('canvas.overview')} data-testid="fit-all">⛶</ControlButton>
+      </Controls>
+      {legend.length > 0 && (
+        <Panel position="top-left" className="role-legend" data-testid="role-legend">
+          <div className="role-legend-title">{t('canvas.legend')}</div>
+          {legend.map((r) => (
+            <div key={r.id} className="role-legend-item" data-testid={`legend-${r.id}`}><span style={{ background: r.color }} />{r.name}</div>
+          ))}
+        </Panel>
+      )}
     </ReactFlow>
+    </div>
   );
 }

@@ -15,6 +15,38 @@ export const dossierStatuses = [
   'received', 'in-process', 'supplement-requested', 'awaiting-fee', 'result-ready', 'returned', 'refused', 'withdrawn', 'stopped',
 ] as const;
 
+// Properties the designer edits that the host's OpenAPI document does not describe yet (the engine is growing
+// them in parallel). They travel inside the definition JSON like any other property; everything the designer does
+// not know is kept as it came (normalize/toDocument spread, never rebuild).
+
+/** A fee charged at a step (Vietnamese đồng, whole numbers). */
+export interface StepFee { amount?: number | null; currency?: string | null; note?: string | null }
+
+/** The result document template a step produces (e.g. the licence or the refusal letter). */
+export interface StepTemplate { id?: string | null; name?: string | null }
+
+export type StepExtras = { fee?: StepFee | null; template?: StepTemplate | null };
+
+/** One rung of the escalation ladder: a working-time offset from the step's due instant and what happens then. */
+export interface EscalationRung { after?: string | null; action?: string | null; role?: string | null }
+
+export const escalationActions = ['notify-assignee', 'notify-unit-leader', 'reassign', 'raise-priority', 'draft-apology'] as const;
+
+/** A component of the dossier the applicant must (or may) hand in: the documents checklist. */
+export interface RequiredDocument { key?: string | null; name?: string | null; required?: boolean | null; accept?: string[] | null; maxSizeMb?: number | null }
+
+export const documentTypes = ['pdf', 'jpg', 'png', 'docx', 'xml'] as const;
+
+export type DefinitionExtras = { escalation?: EscalationRung[] | null; documents?: RequiredDocument[] | null };
+
+export function stepExtras(step: StepDocument): StepExtras {
+  return step as StepExtras;
+}
+
+export function definitionExtras(def: Definition): DefinitionExtras {
+  return def as DefinitionExtras;
+}
+
 /** The document with every list present, so editors never test for null. */
 export interface Definition extends DefinitionDocument {
   id: string;
@@ -47,7 +79,7 @@ export function toDocument(def: Definition): DefinitionDocument {
     ...rest,
     steps: def.steps.map((s) => clean({ ...s, set: s.set && Object.keys(s.set).length > 0 ? s.set : null })),
     transitions: def.transitions.map((t) => clean({ ...t, default: t.default ? true : undefined })),
-    form: { fields: def.form.fields.map((f) => clean({ ...f, required: f.required ? true : undefined })) },
+    form: { ...def.form, fields: def.form.fields.map((f) => clean({ ...f, required: f.required ? true : undefined })) },
   });
 }
 

@@ -1,11 +1,14 @@
-import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Switch, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
 import type { FieldDocument } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import { fieldTypes, type Definition } from '../model/document';
+import { DocumentsChecklist, DocumentsPreview } from './DocumentsChecklist';
 
 /** The dossier's form: fields with type, required flag and options, and a live preview as the applicant sees it. */
 export function FormDesigner({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
   const { t } = useI18n();
+  const [audience, setAudience] = useState<'citizen' | 'desk'>('citizen');
   const fields = def.form.fields;
   const set = (next: FieldDocument[]) => onChange({ ...def, form: { ...def.form, fields: next } });
   const update = (i: number, patch: Partial<FieldDocument>) => set(fields.map((f, j) => (j === i ? { ...f, ...patch } : f)));
@@ -39,10 +42,16 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
       ))}
       <Button size="compact-sm" variant="light" data-testid="add-field"
         onClick={() => set([...fields, { key: `field${fields.length + 1}`, label: '', type: 'text' }])}>{t('form.addField')}</Button>
-      <Title order={6} mt="sm">{t('form.preview')}</Title>
+      <DocumentsChecklist def={def} onChange={onChange} />
+      <Group justify="space-between" mt="sm">
+        <Title order={6}>{t('form.preview')}</Title>
+        <SegmentedControl size="xs" value={audience} onChange={(v) => setAudience(v === 'desk' ? 'desk' : 'citizen')} data-testid="preview-audience"
+          data={[{ value: 'citizen', label: t('form.previewCitizen') }, { value: 'desk', label: t('form.previewDesk') }]} />
+      </Group>
       <Card withBorder p="sm" bg="gray.0" data-testid="form-preview">
         <Stack gap={6}>
           {fields.map((f, i) => <PreviewField key={i} field={f} />)}
+          <DocumentsPreview def={def} audience={audience} />
         </Stack>
       </Card>
     </Stack>

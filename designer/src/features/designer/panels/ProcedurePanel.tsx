@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useI18n } from '../../../i18n/i18n';
 import { slugify, type Definition } from '../model/document';
+import { EscalationEditor } from './EscalationEditor';
 
 /** The procedure itself: name, legal deadline, description, and the roles its steps are assigned to. */
 export function ProcedurePanel({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
@@ -23,6 +24,7 @@ export function ProcedurePanel({ def, onChange }: { def: Definition; onChange: (
         </Group>
       ))}
       <Button size="compact-xs" variant="light" onClick={() => onChange({ ...def, roles: [...def.roles, { id: `role-${def.roles.length + 1}`, name: '' }] })}>{t('procedure.addRole')}</Button>
+      <EscalationEditor def={def} onChange={onChange} />
     </Stack>
   );
 }

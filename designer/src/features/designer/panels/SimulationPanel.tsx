@@ -20,6 +20,9 @@ export function SimulationPanel({ def, units, errors, onWaiting }: { def: Defini
   const [choices, setChoices] = useState<SimulationChoice[] | null>(null);
   const [trace, setTrace] = useState<SimulationTrace | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // One run at a time: a second choice clicked before the first answer would be built on the old choices and
+  // could overwrite it (two parallel tasks chosen quickly lost the first).
+  const [running, setRunning] = useState(false);
 
   useEffect(() => { if (!unit && units[0]) setUnit(units.find((u) => u.kind === 'commune')?.id ?? units[0].id); }, [units, unit]);
 
@@ -32,17 +35,24 @@ export function SimulationPanel({ def, units, errors, onWaiting }: { def: Defini
       return setError(t('simulate.badData'));
     }
     setError(null);
-    const { data: result, error: problem } = await api.POST('/api/simulations', {
-      body: { definition: toDocument(def), script: buildScript(def, unit, submittedAt, data, next) },
-    });
-    if (!result) {
-      const p = asProblem(problem);
-      setError(p.problems?.length ? `${p.detail ?? ''} ${p.problems.map((x) => x.message).join(' ')}` : p.detail ?? t('common.failed'));
-      return;
+    setRunning(true);
+    try {
+      const { data: result, error: problem } = await api.POST('/api/simulations', {
+        body: { definition: toDocument(def), script: buildScript(def, unit, submittedAt, data, next) },
+      });
+      if (!result) {
+        const p = asProblem(problem);
+        setError(p.problems?.length ? `${p.detail ?? ''} ${p.problems.map((x) => x.message).join(' ')}` : p.detail ?? t('common.failed'));
+        return;
+      }
+      setChoices(next);
+      setTrace(result);
+      onWaiting(new Set(result.final?.waitingAt ?? []));
+    } catch {
+      setError(t('common.offline'));
+    } finally {
+      setRunning(false);
     }
-    setChoices(next);
-    setTrace(result);
-    onWaiting(new Set(result.final?.waitingAt ?? []));
   };
 
   const waiting = trace?.final?.waitingAt ?? [];
@@ -57,8 +67,8 @@ export function SimulationPanel({ def, units, errors, onWaiting }: { def: Defini
       <TextInput size="xs" label={t('simulate.submittedAt')} value={submittedAt} onChange={(e) => setSubmittedAt(e.currentTarget.value)} ff="monospace" />
       <Textarea size="xs" label={t('simulate.data')} autosize minRows={3} maxRows={8} ff="monospace" value={dataText} onChange={(e) => setDataText(e.currentTarget.value)} />
       <Group>
-        <Button size="compact-sm" onClick={() => void run([])} disabled={errors > 0 || !unit} data-testid="simulate-start">{choices ? t('simulate.restart') : t('simulate.start')}</Button>
-        {choices && choices.length > 0 && <Button size="compact-sm" variant="default" onClick={() => void run(choices.slice(0, -1))}>{t('simulate.back')}</Button>}
+        <Button size="compact-sm" onClick={() => void run([])} disabled={errors > 0 || !unit || running} data-testid="simulate-start">{choices ? t('simulate.restart') : t('simulate.start')}</Button>
+        {choices && choices.length > 0 && <Button size="compact-sm" variant="default" disabled={running} onClick={() => void run(choices.slice(0, -1))}>{t('simulate.back')}</Button>}
       </Group>
       {error && <Alert color="red" data-testid="simulation-error">{error}</Alert>}
       {trace && (
@@ -76,9 +86,9 @@ export function SimulationPanel({ def, units, errors, onWaiting }: { def: Defini
                 <Text size="sm" fw={600}>{t('simulate.waitingAt')}: {stepName(stepId)}</Text>
                 <Group gap={4}>
                   {step?.kind === 'timer'
-                    ? <Button size="compact-xs" onClick={() => void run([...(choices ?? []), { step: stepId, timer: true }])}>{t('simulate.fireTimer')}</Button>
+                    ? <Button size="compact-xs" disabled={running} onClick={() => void run([...(choices ?? []), { step: stepId, timer: true }])}>{t('simulate.fireTimer')}</Button>
                     : (step?.outcomes ?? []).map((o) => (
-                      <Button key={o} size="compact-xs" variant="light" onClick={() => void run([...(choices ?? []), { step: stepId, outcome: o }])} data-testid={`choose-${stepId}-${o}`}>{o}</Button>
+                      <Button key={o} size="compact-xs" variant="light" disabled={running} onClick={() => void run([...(choices ?? []), { step: stepId, outcome: o }])} data-testid={`choose-${stepId}-${o}`}>{o}</Button>
                     ))}
                 </Group>
               </Stack>

@@ -4,6 +4,7 @@ import type { StepDocument, StepKind, TransitionDocument, Unit } from '../../../
 import { useI18n } from '../../../i18n/i18n';
 import { dossierStatuses, humanKinds, slugify, stepKinds, type Definition } from '../model/document';
 import { ConditionBuilder } from './ConditionBuilder';
+import { StepExtrasEditor } from './StepExtrasEditor';
 
 export interface StepPanelProps {
   def: Definition;
@@ -61,6 +62,7 @@ export function StepPanel({ def, step, units, onChange, onRename, onTransitions 
               ))}
             </Stack>
           )}
+          <StepExtrasEditor step={step} onChange={onChange} />
           <MultiSelect label={t('step.fields')} data={fieldKeys} value={step.fields ?? []} onChange={(f) => onChange({ fields: f })} clearable />
           <MultiSelect label={t('step.requiredFields')} data={fieldKeys} value={step.requiredFields ?? []} onChange={(f) => onChange({ requiredFields: f })} clearable />
         </>

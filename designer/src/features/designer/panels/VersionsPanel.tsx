@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api, type DefinitionVersion, type Schemas } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
+import { MigrationPanel } from './MigrationPanel';
 
 type RunningCount = Schemas['VersionDossierCount'];
 
@@ -18,10 +19,11 @@ export function VersionsPanel({ procedureId, refreshKey, onDiff, onOpen }: {
   const [versions, setVersions] = useState<DefinitionVersion[]>([]);
   const [running, setRunning] = useState<RunningCount[]>([]);
   const [picked, setPicked] = useState<number[]>([]);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     void api.GET('/api/procedures/{procedureId}/versions', { params: { path: { procedureId } } }).then(({ data }) => setVersions(data ?? []));
     void api.GET('/api/procedures/{procedureId}/running-dossiers', { params: { path: { procedureId } } }).then(({ data }) => setRunning(data ?? []));
-  }, [procedureId, refreshKey]);
+  }, [procedureId, refreshKey, reload]);
   const toggle = (v: number, on: boolean) => setPicked((p) => (on ? [...p.filter((x) => x !== v), v].slice(-2) : p.filter((x) => x !== v)));
   const sorted = [...picked].sort((a, b) => a - b);
   return (
@@ -54,6 +56,7 @@ export function VersionsPanel({ procedureId, refreshKey, onDiff, onOpen }: {
         </Button>
       </Group>
       <Text size="xs" c="dimmed">{t('versions.diffHelp')}</Text>
+      <MigrationPanel procedureId={procedureId} versions={versions} running={running} onDone={() => setReload((r) => r + 1)} />
     </Stack>
   );
 }

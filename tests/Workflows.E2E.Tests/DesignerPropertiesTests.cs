@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Workflows.E2E.Tests;
+
+/// <summary>Fee, result template, escalation ladder and documents checklist are edited without JSON and land in it.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class DesignerPropertiesTests(DesignerHost host)
+{
+    [Fact]
+    public async Task Fee_template_escalation_and_documents_are_edited_in_panels_and_written_to_the_definition()
+    {
+        var (page, errors) = await host.NewPageAsync();
+        await page.CreateFromTemplateAsync(host.BaseUrl, "e2e-properties", "Lệ phí và giấy tờ");
+
+        await page.SelectStepAsync("receive");
+        await page.GetByTestId("step-fee").FillAsync("50000");
+        await page.GetByTestId("step-fee-note").FillAsync("Theo Thông tư 85/2019/TT-BTC");
+        await page.SelectStepAsync("issue");
+        await page.GetByTestId("step-template").FillAsync("giay-phep");
+        await page.GetByTestId("step-template-name").FillAsync("Giấy phép");
+
+        // The procedure's escalation ladder: remind a day before, reassign to the leader four hours after.
+        await page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.GetByTestId("procedure-panel").WaitForAsync();
+        await page.GetByTestId("add-rung").ClickAsync();
+        await page.GetByTestId("add-rung").ClickAsync();
+        var second = page.GetByTestId("rung-1");
+        await second.GetByTestId("rung-after").FillAsync("4h");
+        await second.GetByTestId("rung-action").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Chuyển người xử lý" }).ClickAsync();
+        await second.GetByTestId("rung-role").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Lãnh đạo" }).ClickAsync();
+
+        // The documents checklist, and the preview as the citizen and the desk see it.
+        await page.GetByTestId("tab-form").ClickAsync();
+        await page.GetByTestId("add-document").ClickAsync();
+        await page.GetByTestId("document-name").FillAsync("Đơn đề nghị cấp phép");
+        await page.GetByTestId("document-max-size").FillAsync("5");
+        await page.GetByTestId("form-designer").GetByRole(AriaRole.Heading).First.ClickAsync();
+        var citizen = page.GetByTestId("documents-preview-citizen");
+        (await citizen.InnerTextAsync()).ShouldContain("Đơn đề nghị cấp phép");
+        (await citizen.GetByTestId("document-rule").InnerTextAsync()).ShouldBe("PDF ≤ 5 MB");
+        await page.GetByTestId("preview-audience").GetByText("Bộ phận một cửa").ClickAsync();
+        (await page.GetByTestId("documents-preview-desk").GetByRole(AriaRole.Checkbox).CountAsync()).ShouldBe(1);
+
+        // The host's definition reader does not declare fee/template/documents yet (ADR 0014) and refuses unknown
+        // properties: the analyst is told so by the live validation instead of losing them silently on save.
+        await page.Locator("[data-testid=validation-status][data-pending=false]:not([data-errors='0'])").WaitForAsync();
+        await page.GetByTestId("tab-problems").ClickAsync();
+        (await page.GetByTestId("problems").InnerTextAsync()).ShouldContain("'fee'");
+
+        await page.GetByTestId("file-menu").ClickAsync();
+        var json = JsonNode.Parse(await page.DownloadTextAsync(() => page.GetByTestId("export-json").ClickAsync()))!;
+        var steps = json["steps"]!.AsArray();
+        var receive = steps.First(s => (string?)s!["id"] == "receive")!;
+        ((int)receive["fee"]!["amount"]!).ShouldBe(50000);
+        ((string?)receive["fee"]!["currency"]).ShouldBe("VND");
+        ((string?)steps.First(s => (string?)s!["id"] == "issue")!["template"]!["id"]).ShouldBe("giay-phep");
+        json["escalation"]!.ToJsonString().ShouldBe("""[{"after":"-1d","action":"notify-assignee"},{"after":"4h","action":"reassign","role":"leader"}]""");
+        var document = json["documents"]!.AsArray().Single()!;
+        ((string?)document["key"]).ShouldBe("don-de-nghi-cap-phep");
+        ((bool)document["required"]!).ShouldBeTrue();
+        document["accept"]!.ToJsonString().ShouldBe("""["pdf"]""");
+        ((int)document["maxSizeMb"]!).ShouldBe(5);
+        errors.ShouldBeEmpty();
+    }
+}
