@@ -24,6 +24,9 @@ public sealed class ApiHostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host runs with group commit on (ADR 0011): the HTTP ratio compares with the in-process group-commit rate.</summary>
+    public const bool GroupCommit = true;
+
     public static string HostPath => typeof(ApiHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ApiHostPath").Value!;
 
@@ -48,6 +51,7 @@ public sealed class ApiHostProcess : IAsyncDisposable
             dll,
             "--urls", address.ToString().TrimEnd('/'),
             "--Database:Provider=Sqlite",
+            $"--Database:GroupCommit={(GroupCommit ? "true" : "false")}",
             $"--ConnectionStrings:Workflows=Data Source={sqliteFile}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"])
