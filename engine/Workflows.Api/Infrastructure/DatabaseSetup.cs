@@ -60,7 +60,7 @@ public sealed class DatabaseOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>Batch concurrent dossier saves into one transaction (ADR 0011).</summary>
-    public bool GroupCommit { get; set; }
+    public bool GroupCommit { get; set; } = true;
 
     /// <summary>Most dossier changes one group-commit transaction carries.</summary>
     public int GroupCommitMaxBatch { get; set; } = 64;
