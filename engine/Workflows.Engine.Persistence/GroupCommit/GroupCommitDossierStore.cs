@@ -93,6 +93,22 @@ internal sealed class GroupCommitDossierStore : IDossierStore, IAsyncDisposable,
 
     private async Task WriteAsync(List<PendingSave> batch)
     {
+        // Losers are answered only after the rest of their batch is written: a caller that decides again
+        // (the runtime's retry, a register's next number) must read what the winners left, or it would lose
+        // again on the same stale read and burn its attempts.
+        var lost = new List<(PendingSave Pending, ConcurrencyConflictException Conflict)>();
+        try
+        {
+            await WriteExceptLosersAsync(batch, lost);
+        }
+        finally
+        {
+            lost.ForEach(l => l.Pending.Done.TrySetException(l.Conflict));
+        }
+    }
+
+    private async Task WriteExceptLosersAsync(List<PendingSave> batch, List<(PendingSave Pending, ConcurrencyConflictException Conflict)> lost)
+    {
         while (batch.Count > 1)
         {
             try
@@ -104,8 +120,8 @@ internal sealed class GroupCommitDossierStore : IDossierStore, IAsyncDisposable,
             catch (BatchMemberConflictException e)
             {
                 // The loser's conflict is real (its claim ran against committed rows plus the batch before it):
-                // answer it, write the rest again.
-                batch[e.Index].Done.TrySetException(e.Conflict);
+                // set it aside, write the rest again.
+                lost.Add((batch[e.Index], e.Conflict));
                 batch.RemoveAt(e.Index);
             }
 #pragma warning disable CA1031 // reason: not swallowed; every change of the batch is retried alone and its caller gets that outcome
