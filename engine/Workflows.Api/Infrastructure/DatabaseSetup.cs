@@ -59,8 +59,8 @@ public sealed class DatabaseOptions
     /// <summary>Where the embedded SQLite file lives, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Batch concurrent dossier saves into one transaction (ADR 0011).</summary>
-    public bool GroupCommit { get; set; } = true;
+    /// <summary>Batch concurrent dossier saves into one transaction (ADR 0011). Off by default: see the ADR on shared registers.</summary>
+    public bool GroupCommit { get; set; }
 
     /// <summary>Most dossier changes one group-commit transaction carries.</summary>
     public int GroupCommitMaxBatch { get; set; } = 64;

@@ -25,7 +25,7 @@ public static class PersistedTables
         }
 
         table.Note("A transition is one accepted command (submit or complete-task): state row, events, task rows, timers, durable when the caller gets its answer. A dossier is six.");
-        table.Note("Commits: \"each\" is one transaction per command; \"group\" is group commit (ADR 0011, `AddWorkflowsGroupCommit`, batches of up to 64, no linger): one writer commits every change waiting at that moment in one transaction, so one durable flush carries many commands and the ratio can pass 1×.");
+        table.Note("Commits: \"each\" is one transaction per command; \"group\" is group commit (ADR 0011, `AddWorkflowsGroupCommit`, batches of up to 64, no linger): one writer commits every change waiting at that moment in one transaction, so one durable flush carries many commands and the ratio can pass 1×. Measured up to 4 workers: at 16, every dossier drawing its receipt number from one register, a batch can take only one number of it and commands run out of retries (ADR 0011).");
         table.Note("The ceiling is measured in the same run, right before each row, on the same database at the same concurrency: SQLite a minimal insert + update transaction, PostgreSQL a pgbench-style single-row UPDATE.");
         table.Note("CPU: the bench process's CPU time in the window per transition (runtime, EF Core, driver; the database server's own CPU is not in it), and the whole machine's busy and I/O-wait share of all cores.");
         return table;
