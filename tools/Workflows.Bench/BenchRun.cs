@@ -15,6 +15,12 @@ namespace Workflows.Bench;
 /// </summary>
 public static class BenchRun
 {
+    /// <summary>
+    /// Group commit is measured up to 4 workers: at 16 every dossier's receipt number comes from one register,
+    /// a batch can take only one number of it, and callers run out of the runtime's 50 attempts (ADR 0011).
+    /// </summary>
+    private const int MaxGroupCommitWorkers = 4;
+
     public static async Task<int> RunAsync(BenchOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,7 +54,9 @@ public static class BenchRun
 
             if (has(BenchArea.Sqlite))
             {
-                await using var sqlite = await BenchDatabase.OpenAsync(BenchProvider.Sqlite, $"Data Source={Path.Combine(temp, "bench.db")}", flow, TimeProvider.System, cancellationToken);
+                var sqliteConnection = $"Data Source={Path.Combine(temp, "bench.db")}";
+                await using var sqlite = await BenchDatabase.OpenAsync(BenchProvider.Sqlite, sqliteConnection, flow, TimeProvider.System, cancellationToken);
+                await using var sqliteGrouped = await BenchDatabase.OpenAsync(BenchProvider.Sqlite, sqliteConnection, flow, TimeProvider.System, cancellationToken, groupCommit: true);
                 var synchronous = await Ceilings.AppSqliteSynchronousAsync(sqlite, cancellationToken);
                 report.Facts.Add($"SQLite: file in a temp folder, journal_mode=WAL, synchronous={synchronous} ({SynchronousName(synchronous)}: the level the app's connections run with, read from one), busy_timeout=5000.");
                 foreach (var workers in sizes.Workers)
@@ -56,6 +64,11 @@ public static class BenchRun
                     Progress($"SQLite ceiling and persisted, {workers} worker(s)");
                     var ceiling = await Ceilings.SqliteAsync(sqlite.ConnectionString, workers, synchronous, sizes.WarmUp, sizes.CeilingDuration, cancellationToken);
                     persisted.Add(new PersistedRow("SQLite", await PersistedBench.RunAsync(sqlite, flow, workers, sizes, cancellationToken), ceiling));
+                    if (workers <= MaxGroupCommitWorkers)
+                    {
+                        Progress($"SQLite group commit, {workers} worker(s)");
+                        persisted.Add(new PersistedRow("SQLite", await PersistedBench.RunAsync(sqliteGrouped, flow, workers, sizes, cancellationToken), ceiling, GroupCommit: true));
+                    }
                 }
 
                 Progress("SQLite profile");
@@ -77,11 +90,17 @@ public static class BenchRun
                     Progress("PostgreSQL: creating, migrating and seeding the database");
                     var connection = await cluster.CreateDatabaseAsync("bench", cancellationToken);
                     await using var postgres = await BenchDatabase.OpenAsync(BenchProvider.PostgreSql, connection, flow, TimeProvider.System, cancellationToken);
+                    await using var postgresGrouped = await BenchDatabase.OpenAsync(BenchProvider.PostgreSql, connection, flow, TimeProvider.System, cancellationToken, groupCommit: true);
                     foreach (var workers in sizes.Workers)
                     {
                         Progress($"PostgreSQL ceiling and persisted, {workers} worker(s)");
                         var ceiling = await Ceilings.PostgreSqlAsync(connection, workers, sizes.WarmUp, sizes.CeilingDuration, cancellationToken);
                         persisted.Add(new PersistedRow("PostgreSQL", await PersistedBench.RunAsync(postgres, flow, workers, sizes, cancellationToken), ceiling));
+                        if (workers <= MaxGroupCommitWorkers)
+                        {
+                            Progress($"PostgreSQL group commit, {workers} worker(s)");
+                            persisted.Add(new PersistedRow("PostgreSQL", await PersistedBench.RunAsync(postgresGrouped, flow, workers, sizes, cancellationToken), ceiling, GroupCommit: true));
+                        }
                     }
 
                     Progress("PostgreSQL profile");
@@ -95,10 +114,10 @@ public static class BenchRun
                 report.Tables.Add(PersistedTables.Latency(persisted));
                 report.Tables.Add(PersistedProfile.Table(
                     profiles,
-                    persisted.Where(r => r.Persisted.Workers == 1).ToDictionary(r => r.Database, r => r.Ceiling.Latencies.Percentiles("commit").P50)));
+                    persisted.Where(r => r.Persisted.Workers == 1 && !r.GroupCommit).ToDictionary(r => r.Database, r => r.Ceiling.Latencies.Percentiles("commit").P50)));
                 foreach (var row in persisted)
                 {
-                    memory.Add($"bench process ({row.Database} in-process)", $"{row.Persisted.Workers} workers", Figures.Mib(row.Persisted.PeakWorkingSetBytes), Figures.Mib(row.Persisted.PeakGcHeapBytes));
+                    memory.Add($"bench process ({row.Database} in-process{(row.GroupCommit ? ", group commit" : "")})", $"{row.Persisted.Workers} workers", Figures.Mib(row.Persisted.PeakWorkingSetBytes), Figures.Mib(row.Persisted.PeakGcHeapBytes));
                 }
             }
 
@@ -124,7 +143,7 @@ public static class BenchRun
                     }
                 }
 
-                var peak = persisted.Where(r => r.Database == "SQLite").Select(r => (double?)r.Persisted.TransitionsPerSecond).Max();
+                var peak = persisted.Where(r => r.Database == "SQLite" && r.GroupCommit == ApiHostProcess.GroupCommit).Select(r => (double?)r.Persisted.TransitionsPerSecond).Max();
                 report.Tables.Add(PersistedTables.Http(results, peak));
             }
 

@@ -1,4 +1,5 @@
 using Workflows.Engine.Persistence;
+using Workflows.Engine.Persistence.GroupCommit;
 using Workflows.Engine.Persistence.PostgreSql;
 using Workflows.Engine.Persistence.Sqlite;
 
@@ -27,6 +28,11 @@ public static class DatabaseSetup
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
         }
 
+        if (options.GroupCommit)
+        {
+            builder.Services.AddWorkflowsGroupCommit(new GroupCommitOptions { MaxBatch = options.GroupCommitMaxBatch });
+        }
+
         return builder;
     }
 
@@ -52,4 +58,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Where the embedded SQLite file lives, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Batch concurrent dossier saves into one transaction (ADR 0011). Off by default: see the ADR on shared registers.</summary>
+    public bool GroupCommit { get; set; }
+
+    /// <summary>Most dossier changes one group-commit transaction carries.</summary>
+    public int GroupCommitMaxBatch { get; set; } = 64;
 }

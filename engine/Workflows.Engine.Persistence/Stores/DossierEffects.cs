@@ -112,13 +112,19 @@ internal static class DossierEffects
     /// exactly while its step waits or its SLA timer is pending. This is what makes a fired timer's row go in
     /// the same transaction as the change it caused.
     /// </summary>
-    public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, InstanceState state, CancellationToken cancellationToken)
+    public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, IReadOnlyList<InstanceState> states, CancellationToken cancellationToken)
     {
-        var held = state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => (s.Instance, TimerPurpose.TimerStep, 0))
-            .Concat(state.Sla.Timers.Select(t => (t.StepInstance, t.Purpose, t.Rung)))
+        var held = states
+            .SelectMany(state => state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => (state.Dossier.Value, s.Instance, TimerPurpose.TimerStep, 0))
+                .Concat(state.Sla.Timers.Select(t => (state.Dossier.Value, t.StepInstance, t.Purpose, t.Rung))))
             .ToHashSet();
-        var rows = await db.Timers.Where(t => t.DossierId == state.Dossier.Value).ToListAsync(cancellationToken);
-        db.Timers.RemoveRange(rows.Where(r => !held.Contains((r.StepInstance, r.Purpose, r.Rung))));
+        var dossiers = states.Select(s => s.Dossier.Value).Distinct().ToList();
+
+        // One read for the whole batch; a single dossier keeps its plain equality (the index's best case).
+        var rows = dossiers.Count == 1
+            ? await db.Timers.Where(t => t.DossierId == dossiers[0]).ToListAsync(cancellationToken)
+            : await db.Timers.Where(t => dossiers.Contains(t.DossierId)).ToListAsync(cancellationToken);
+        db.Timers.RemoveRange(rows.Where(r => !held.Contains((r.DossierId, r.StepInstance, r.Purpose, r.Rung))));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence.GroupCommit;
 using Workflows.Engine.Persistence.Model;
 
 namespace Workflows.Engine.Persistence.Stores;
@@ -56,13 +57,41 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         return row is null ? null : new IdempotencyRecord(row.Key, row.RequestHash, new DossierId(row.DossierId), row.At);
     }
 
-    private async Task WriteAsync(DossierChange change, CancellationToken cancellationToken)
+    private Task WriteAsync(DossierChange change, CancellationToken cancellationToken) =>
+        WriteAllAsync([change], cancellationToken);
+
+    /// <summary>
+    /// Writes several changes in one transaction (group commit): every change is claimed and staged in order,
+    /// then one SaveChanges and one COMMIT carry them all. All or nothing: when any change cannot be written
+    /// the transaction rolls back. A change whose version or register claim fails is named by
+    /// <see cref="BatchMemberConflictException"/>, so the caller can drop it and write the others.
+    /// </summary>
+    internal async Task WriteAllAsync(IReadOnlyList<DossierChange> changes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            try
+            {
+                await StageAsync(db, changes[i], cancellationToken);
+            }
+            catch (ConcurrencyConflictException conflict) when (changes.Count > 1)
+            {
+                throw new BatchMemberConflictException(i, conflict);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await DossierEffects.RemoveInactiveTimersAsync(db, [.. changes.Select(c => c.State)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Claims the dossier's version and stages its rows in <paramref name="db"/>; nothing is saved yet.</summary>
+    private static async Task StageAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
     {
         var state = change.State;
         var id = state.Dossier.Value;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
         var row = DossierRows.From(state, change);
         if (change.ExpectedVersion == 0)
         {
@@ -104,10 +133,6 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
                 At = idempotency.At,
             });
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await DossierEffects.RemoveInactiveTimersAsync(db, state, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<bool> ExistsAlreadyAsync(DossierChange change, CancellationToken cancellationToken)

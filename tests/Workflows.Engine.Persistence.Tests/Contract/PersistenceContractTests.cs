@@ -12,6 +12,9 @@ public abstract partial class PersistenceContractTests : IAsyncLifetime
 {
     private ServiceProvider? services;
 
+    /// <summary>The provider's registrations, so a test can build a second wiring over the same database.</summary>
+    private ServiceCollection registrations = [];
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected IDossierStore Dossiers => Get<IDossierStore>();
@@ -28,6 +31,7 @@ public abstract partial class PersistenceContractTests : IAsyncLifetime
     {
         var collection = new ServiceCollection();
         await AddProviderAsync(collection);
+        registrations = collection;
         services = collection.BuildServiceProvider();
         await Get<IWorkflowsDatabase>().MigrateAsync(Ct);
     }

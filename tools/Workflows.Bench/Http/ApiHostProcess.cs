@@ -24,6 +24,9 @@ public sealed class ApiHostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host runs with its default, group commit off (ADR 0011): the HTTP ratio compares with the in-process rate of that mode.</summary>
+    public const bool GroupCommit = false;
+
     public static string HostPath => typeof(ApiHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ApiHostPath").Value!;
 
@@ -48,6 +51,7 @@ public sealed class ApiHostProcess : IAsyncDisposable
             dll,
             "--urls", address.ToString().TrimEnd('/'),
             "--Database:Provider=Sqlite",
+            $"--Database:GroupCommit={(GroupCommit ? "true" : "false")}",
             $"--ConnectionStrings:Workflows=Data Source={sqliteFile}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"])

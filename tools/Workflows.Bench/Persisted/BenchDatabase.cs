@@ -24,8 +24,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private BenchDatabase(BenchProvider provider, string connectionString, ServiceProvider services, SqlMeter counter)
+    private BenchDatabase(BenchProvider provider, string connectionString, ServiceProvider services, SqlMeter counter, bool groupCommit)
     {
+        GroupCommit = groupCommit;
         Provider = provider;
         ConnectionString = connectionString;
         this.services = services;
@@ -33,6 +34,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     }
 
     public BenchProvider Provider { get; }
+
+    /// <summary>Whether dossier saves go through the group-commit writer (ADR 0011) instead of one transaction each.</summary>
+    public bool GroupCommit { get; }
 
     public string Name => Provider == BenchProvider.Sqlite ? "SQLite" : "PostgreSQL";
 
@@ -59,7 +63,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     /// <param name="clock">The runtime's clock: the system clock for load runs, a chosen one for generated data.</param>
     /// <param name="durable">False only for generated data (see <see cref="Generate.NonDurableWrites"/>).</param>
-    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, string connectionString, BirthRegistrationFlow flow, TimeProvider clock, CancellationToken cancellationToken, bool durable = true)
+    public static async Task<BenchDatabase> OpenAsync(BenchProvider provider, string connectionString, BirthRegistrationFlow flow, TimeProvider clock, CancellationToken cancellationToken, bool durable = true, bool groupCommit = false)
     {
         ArgumentNullException.ThrowIfNull(flow);
         var counter = new SqlMeter();
@@ -75,6 +79,11 @@ public sealed class BenchDatabase : IAsyncDisposable
                 options.AddInterceptors(Generate.NonDurableWrites.Instance);
             }
         });
+        if (groupCommit)
+        {
+            collection.AddWorkflowsGroupCommit();
+        }
+
         collection.AddSingleton(clock);
         collection.AddSingleton<IWorkingCalendarSource>(new DefaultCalendarSource(TimeProvider.System));
         collection.AddSingleton<ExecutableProcedureCache>();
@@ -92,7 +101,7 @@ public sealed class BenchDatabase : IAsyncDisposable
                 throw new InvalidOperationException($"The sample procedure was not published: {refused.Message}");
             }
 
-            return new BenchDatabase(provider, connectionString, built, counter);
+            return new BenchDatabase(provider, connectionString, built, counter, groupCommit);
         }
         catch
         {
