@@ -95,6 +95,12 @@ public sealed record StepDocument
     public Dictionary<string, string>? Set { get; init; }
 
     public NumberingDocument? Numbering { get; init; }
+
+    /// <summary>A form field of type user naming who the task opens assigned to.</summary>
+    public string? AssignTo { get; init; }
+
+    /// <summary>"round-robin" or "least-loaded".</summary>
+    public string? Assignment { get; init; }
 }
 
 public sealed record NumberingDocument
