@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Workflows.Api.Tests;
+
+/// <summary>Tasks that open already assigned (the leader's pick, round-robin) over HTTP, on every database.</summary>
+public abstract class AssignmentApiTests(ApiTestDatabase database) : ApiHostTests(database)
+{
+    private static readonly object HouseholdData = new
+    {
+        businessName = "Hộ kinh doanh Phở Hà Nội Tân An",
+        ownerName = "Nguyễn Văn An",
+        ownerId = "001095004567",
+        ownerBirthDate = "1995-08-20",
+        ownerResidence = "Thôn Đông, xã Tân An, tỉnh Demo",
+        businessAddress = "Số 45 đường Trần Phú, thôn Đông, xã Tân An, tỉnh Demo",
+        businessLines = "Nhà hàng và các dịch vụ ăn uống phục vụ lưu động (5610)",
+        capital = 150000000,
+        employees = 4,
+        phone = "0912345678",
+    };
+
+    private static readonly object ConstructionData = new
+    {
+        ownerName = "Nguyễn Văn An",
+        ownerId = "001095004567",
+        ownerAddress = "Thôn Đông, xã Tân An, tỉnh Demo",
+        constructionAddress = "Thôn Đông, xã Tân An, tỉnh Demo",
+        landParcel = "Thửa đất số 125, tờ bản đồ số 12",
+        landCertificateNumber = "DA 123456",
+        landArea = 120,
+        buildingFootprint = 84,
+        grossFloorArea = 252,
+        floors = 3,
+        buildingHeight = 11.5,
+        designer = "Công ty TNHH Tư vấn thiết kế xây dựng Tân An",
+    };
+
+    private async Task<JsonElement> ReceivedAsync(string procedure, object data)
+    {
+        var submitted = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new { procedure, unit = "xa-tan-an", data });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        return await CompleteAsync(await Json(submitted), "receive", "accept", "desk-lan");
+    }
+
+    private async Task<JsonElement> CompleteAsync(JsonElement dossier, string step, string outcome, string user, object? data = null)
+    {
+        var response = await As(user).PostAsJsonAsync($"/api/tasks/{Task(dossier, step).GetProperty("taskId").GetString()}/complete", new { outcome, data });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json(response);
+    }
+
+    private static JsonElement Task(JsonElement dossier, string step) =>
+        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step);
+
+    private static string? AssigneeAt(JsonElement dossier, string step) => Task(dossier, step).GetProperty("assignee").GetString();
+
+    [Fact]
+    public async Task Household_business_appraisals_go_round_robin_among_the_commune_s_specialists()
+    {
+        // The demo commune has two specialists: civil-hoa and econ-duc (user-id order).
+        var first = await ReceivedAsync("household-business-registration", HouseholdData);
+        var second = await ReceivedAsync("household-business-registration", HouseholdData);
+        var third = await ReceivedAsync("household-business-registration", HouseholdData);
+
+        AssigneeAt(first, "appraise").ShouldBe("civil-hoa");
+        AssigneeAt(second, "appraise").ShouldBe("econ-duc");
+        AssigneeAt(third, "appraise").ShouldBe("civil-hoa");
+        var inbox = await Json(await As("econ-duc").GetAsync("/api/tasks?mine=true"));
+        inbox.EnumerateArray().Select(t => t.GetProperty("step").GetString()).ShouldBe(["appraise"]);
+        var history = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{second.GetProperty("id").GetString()}/history"));
+        history.GetRawText().ShouldContain("round-robin");
+    }
+
+    [Fact]
+    public async Task The_leader_picks_the_specialist_and_both_appraisal_tasks_open_assigned_to_them()
+    {
+        var dossier = await ReceivedAsync("construction-permit-house", ConstructionData);
+
+        var assigned = await CompleteAsync(dossier, "assign", "assign", "vice-chair-hai", new { specialist = "econ-duc", assignmentNote = "Giao đồng chí Đức." });
+
+        AssigneeAt(assigned, "review-documents").ShouldBe("econ-duc");
+        AssigneeAt(assigned, "inspect-site").ShouldBe("econ-duc");
+        var other = await As("civil-hoa").PostAsJsonAsync($"/api/tasks/{Task(assigned, "inspect-site").GetProperty("taskId").GetString()}/complete", new { outcome = "inspected", data = new { siteInspectionReport = "x" } });
+        other.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await other.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_pick_outside_the_role_is_refused_with_the_people_who_could_and_changes_nothing()
+    {
+        var dossier = await ReceivedAsync("construction-permit-house", ConstructionData);
+        var task = Task(dossier, "assign").GetProperty("taskId").GetString();
+
+        var response = await As("vice-chair-hai").PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "assign", data = new { specialist = "clerk-mai" } });
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, body);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        problem.GetProperty("type").GetString().ShouldBe("urn:workflows:problem:invalid-data");
+        problem.GetProperty("detail").GetString()!.ShouldContain("civil-hoa, econ-duc");
+        var reloaded = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{dossier.GetProperty("id").GetString()}"));
+        reloaded.GetProperty("dossier").GetProperty("revision").GetInt64().ShouldBe(dossier.GetProperty("revision").GetInt64());
+    }
+}
+
+public sealed class SqliteAssignmentApiTests() : AssignmentApiTests(new SqliteApiDatabase());
+
+public sealed class PostgreSqlAssignmentApiTests() : AssignmentApiTests(new PostgreSqlApiDatabase());
