@@ -101,6 +101,16 @@ public sealed record StepDocument
 
     /// <summary>"round-robin" or "least-loaded".</summary>
     public string? Assignment { get; init; }
+
+    public TimeoutDocument? Timeout { get; init; }
+}
+
+/// <summary>"after" (working time from the task's opening; omitted: the step's budget) and the "outcome" it closes with.</summary>
+public sealed record TimeoutDocument
+{
+    public string? After { get; init; }
+
+    public string? Outcome { get; init; }
 }
 
 public sealed record NumberingDocument

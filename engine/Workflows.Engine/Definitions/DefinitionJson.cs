@@ -96,6 +96,7 @@ public static class DefinitionJson
             } : null,
             AssignTo = s.AssignTo,
             Assignment = s.Assignment is { } rule ? KebabName(rule) : null,
+            Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -318,6 +319,12 @@ public static class DefinitionJson
                 }
             }
 
+            var timeoutAfter = Duration(step.Timeout?.After, at + ".timeout.after", required: false, step.Id);
+            if (step.Timeout is { } t && string.IsNullOrWhiteSpace(t.Outcome))
+            {
+                Problem("timeout-without-outcome", at + ".timeout.outcome", $"Step '{step.Id}' times out but names no \"outcome\" to close with, e.g. \"no-answer\".", step.Id);
+            }
+
             if (problems.Count > problemsBefore)
             {
                 return null;
@@ -340,6 +347,7 @@ public static class DefinitionJson
                     : null,
                 AssignTo = string.IsNullOrWhiteSpace(step.AssignTo) ? null : step.AssignTo,
                 Assignment = assignment,
+                Timeout = step.Timeout is { } timeout ? new StepTimeout(timeoutAfter, timeout.Outcome!) : null,
             };
         }
 

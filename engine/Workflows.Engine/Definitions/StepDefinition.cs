@@ -45,4 +45,7 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
 
     /// <summary>For a person's step: the rule that assigns the task on open among the role's holders in the unit.</summary>
     public Execution.AssignmentRule? Assignment { get; init; }
+
+    /// <summary>For a person's step: it closes itself with an outcome when nobody completes it in time.</summary>
+    public StepTimeout? Timeout { get; init; }
 }

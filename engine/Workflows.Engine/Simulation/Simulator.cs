@@ -156,7 +156,10 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         var instance = active[0].Instance;
         if (step.FireTimer is not null)
         {
-            return (new FireTimer(instance, Actor.System(state.Unit)), step.At ?? active[0].DueAt ?? previous, null);
+            // A person's task with a timeout fires that timeout; a timer step fires itself.
+            return state.Sla.Timers.FirstOrDefault(t => t.StepInstance == instance && t.Purpose == Execution.Effects.TimerPurpose.TaskTimeout) is { } timeout
+                ? (new SlaTimerFired(instance, timeout.Purpose, timeout.Rung, Actor.System(state.Unit)), step.At ?? timeout.DueAt, null)
+                : (new FireTimer(instance, Actor.System(state.Unit)), step.At ?? active[0].DueAt ?? previous, null);
         }
 
         if (!TryActor(script, step.As, out var actor, out var problem))

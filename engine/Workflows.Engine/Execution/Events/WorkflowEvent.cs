@@ -36,4 +36,5 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(AppointmentRescheduled), "appointment-rescheduled")]
 [JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
 [JsonDerivedType(typeof(TaskAssigned), "task-assigned")]
+[JsonDerivedType(typeof(TaskTimedOut), "task-timed-out")]
 public abstract record WorkflowEvent;
