@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Timers.Quartz;
 
 namespace Workflows.Api.Tests;
 
-/// <summary>Tasks that open already assigned (the leader's pick, round-robin) over HTTP, on every database.</summary>
-public abstract class AssignmentApiTests(ApiTestDatabase database) : ApiHostTests(database)
+/// <summary>Step 2 as officials expect it over HTTP, on every database: tasks that open assigned (pick, round-robin) and consultations that time out.</summary>
+public abstract class AppraisalApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
     private static readonly object HouseholdData = new
     {
@@ -102,8 +104,45 @@ public abstract class AssignmentApiTests(ApiTestDatabase database) : ApiHostTest
         var reloaded = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{dossier.GetProperty("id").GetString()}"));
         reloaded.GetProperty("dossier").GetProperty("revision").GetInt64().ShouldBe(dossier.GetProperty("revision").GetInt64());
     }
+
+    [Fact]
+    public async Task An_unanswered_commune_verification_closes_itself_when_its_time_passes_and_the_land_office_continues()
+    {
+        var dossier = await ReceivedAsync("land-use-certificate-first", new
+        {
+            applicantName = "Nguyễn Văn An",
+            applicantId = "001095004567",
+            applicantAddress = "Thôn Đông, xã Tân An, tỉnh Demo",
+            parcelAddress = "Thôn Đông, xã Tân An, tỉnh Demo",
+            mapSheet = "12",
+            parcelNumber = "125",
+            area = 180.5,
+            landUse = "đất ở tại nông thôn",
+            landOrigin = "Nhận chuyển nhượng năm 2005; sử dụng ổn định, không tranh chấp.",
+            usedSince = "2005-03-10",
+            hasHouse = true,
+        });
+        var id = dossier.GetProperty("id").GetString();
+        var dispatcher = Factory.Services.GetRequiredService<TimerDispatcher>();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Received Monday 2 March 08:00; five working days run out Monday 9 March 08:00.
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 6, 17, 0, 0, TimeSpan.FromHours(7)));
+        await dispatcher.DeliverDueAsync(ct);
+        (await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}"))).GetProperty("dossier").GetProperty("activeSteps")
+            .EnumerateArray().Select(s => s.GetProperty("step").GetString()).ShouldBe(["verify-origin"]);
+
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.FromHours(7)));
+        await dispatcher.DeliverDueAsync(ct);
+
+        var after = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}"));
+        after.GetProperty("dossier").GetProperty("activeSteps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ShouldBe(["appraise"]);
+        after.GetProperty("history").GetRawText().ShouldContain("task-timed-out");
+        var closed = await Json(await As("land-hung").GetAsync("/api/tasks?state=completed"));
+        closed.GetRawText().ShouldContain("no-answer");
+    }
 }
 
-public sealed class SqliteAssignmentApiTests() : AssignmentApiTests(new SqliteApiDatabase());
+public sealed class SqliteAppraisalApiTests() : AppraisalApiTests(new SqliteApiDatabase());
 
-public sealed class PostgreSqlAssignmentApiTests() : AssignmentApiTests(new PostgreSqlApiDatabase());
+public sealed class PostgreSqlAppraisalApiTests() : AppraisalApiTests(new PostgreSqlApiDatabase());
