@@ -4,6 +4,7 @@ using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
+using Workflows.Api.Features.Ratings;
 using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
@@ -30,6 +31,7 @@ app.MapDirectoryApi();
 app.MapBooksApi();
 app.MapProcedureInsightsApi();
 app.MapSimulationApi();
+app.MapRatingsApi();
 app.MapCalendarsApi();
 app.MapNotificationsApi();
 

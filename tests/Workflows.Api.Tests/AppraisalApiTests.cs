@@ -141,6 +141,55 @@ public abstract class AppraisalApiTests(ApiTestDatabase database) : ApiHostTests
         var closed = await Json(await As("land-hung").GetAsync("/api/tasks?state=completed"));
         closed.GetRawText().ShouldContain("no-answer");
     }
+
+    [Fact]
+    public async Task The_applicant_rates_a_returned_dossier_once_and_the_rating_reads_back_shaped_for_indicators()
+    {
+        var dossier = await ReceivedAsync("household-business-registration", HouseholdData);
+        var id = dossier.GetProperty("id").GetString();
+        dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Hợp lệ" });
+        dossier = await CompleteAsync(dossier, "approve", "approve", "chair-tuan");
+        dossier = await CompleteAsync(dossier, "issue", "issued", "clerk-mai", new { businessCode = "27A8001234" });
+        dossier = await CompleteAsync(dossier, "return", "returned", "desk-lan", new { receivedBy = "Nguyễn Văn An" });
+        dossier.GetProperty("status").GetString().ShouldBe("returned");
+        int[] scores = [2, 2, 1, 2, 2, 2, 1, 2, 2];
+
+        var badScores = await As("citizen-an").PostAsJsonAsync($"/api/dossiers/{id}/rating", new { scores = new[] { 2, 3 } });
+        badScores.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await badScores.Content.ReadAsStringAsync());
+        var stranger = await As("citizen-binh").PostAsJsonAsync($"/api/dossiers/{id}/rating", new { scores });
+        stranger.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await stranger.Content.ReadAsStringAsync());
+        var rated = await As("citizen-an").PostAsJsonAsync($"/api/dossiers/{id}/rating", new { scores });
+        rated.StatusCode.ShouldBe(HttpStatusCode.OK, await rated.Content.ReadAsStringAsync());
+        var again = await As("citizen-an").PostAsJsonAsync($"/api/dossiers/{id}/rating", new { scores });
+
+        var body = await again.Content.ReadAsStringAsync();
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict, body);
+        body.ShouldContain("urn:workflows:problem:already-rated");
+        var rating = (await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}/ratings"))).EnumerateArray().ShouldHaveSingleItem();
+        rating.GetProperty("unit").GetString().ShouldBe("xa-tan-an");
+        rating.GetProperty("procedure").GetString().ShouldBe("household-business-registration");
+        rating.GetProperty("scores").EnumerateArray().Select(s => s.GetInt32()).ShouldBe(scores);
+        rating.GetProperty("total").GetInt32().ShouldBe(16);
+        rating.GetProperty("channel").GetString().ShouldBe("online");
+    }
+
+    [Fact]
+    public async Task A_rating_after_the_window_is_refused()
+    {
+        var dossier = await ReceivedAsync("household-business-registration", HouseholdData);
+        var id = dossier.GetProperty("id").GetString();
+        dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Hợp lệ" });
+        dossier = await CompleteAsync(dossier, "approve", "approve", "chair-tuan");
+        dossier = await CompleteAsync(dossier, "issue", "issued", "clerk-mai", new { businessCode = "27A8001234" });
+        await CompleteAsync(dossier, "return", "returned", "desk-lan", new { receivedBy = "Nguyễn Văn An" });
+
+        Factory.Clock.Advance(TimeSpan.FromDays(31));
+        var late = await As("citizen-an").PostAsJsonAsync($"/api/dossiers/{id}/rating", new { scores = new[] { 2, 2, 2, 2, 2, 2, 2, 2, 2 } });
+
+        var body = await late.Content.ReadAsStringAsync();
+        late.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, body);
+        body.ShouldContain("urn:workflows:problem:not-rateable");
+    }
 }
 
 public sealed class SqliteAppraisalApiTests() : AppraisalApiTests(new SqliteApiDatabase());

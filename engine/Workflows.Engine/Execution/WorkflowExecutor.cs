@@ -35,6 +35,11 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return Decision.Reject(RejectionCodes.WrongDefinition, $"Dossier {state.Dossier} runs on {state.Definition}, not {procedure.Key}.");
         }
 
+        if (command is RateService rate)
+        {
+            return ServiceRating.Rate(procedure, state, rate, now);
+        }
+
         if (state.IsCompleted)
         {
             return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");

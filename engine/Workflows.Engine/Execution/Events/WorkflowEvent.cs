@@ -37,4 +37,5 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
 [JsonDerivedType(typeof(TaskAssigned), "task-assigned")]
 [JsonDerivedType(typeof(TaskTimedOut), "task-timed-out")]
+[JsonDerivedType(typeof(ServiceRated), "service-rated")]
 public abstract record WorkflowEvent;
