@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITimerQueries, EfTimerQueries>();
         services.AddSingleton<IDirectory, EfDirectory>();
         services.AddSingleton<IRegisterStore, EfRegisterStore>();
+        services.AddSingleton<IAssignmentPools, EfAssignmentPools>();
         services.AddSingleton<IRunningDossiers, EfRunningDossiers>();
         services.AddSingleton<ITrackingBook, EfTrackingBook>();
         services.AddSingleton<ICalendarStore, EfCalendarStore>();

@@ -30,6 +30,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<UserRow> Users => Set<UserRow>();
 
     internal DbSet<RegisterRow> Registers => Set<RegisterRow>();
+    internal DbSet<AssignmentCursorRow> AssignmentCursors => Set<AssignmentCursorRow>();
+
     internal DbSet<NotificationRow> Notifications => Set<NotificationRow>();
 
     internal DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
@@ -63,6 +65,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new UserRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new RegisterRowConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationRowConfiguration());
+        modelBuilder.ApplyConfiguration(new AssignmentCursorRowConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
         SnakeCaseNames.Apply(modelBuilder);

@@ -46,7 +46,7 @@ public static class Problems
     {
         RejectionCodes.DossierNotFound or RuntimeRejections.DefinitionNotFound => 404,
         RejectionCodes.NotAuthorized => 403,
-        RejectionCodes.TaskNotOpen or RejectionCodes.DossierCompleted or RejectionCodes.AlreadyClaimed or RejectionCodes.DossierExists
+        RejectionCodes.TaskNotOpen or RejectionCodes.DossierCompleted or RejectionCodes.AlreadyClaimed or RejectionCodes.DossierExists or RatingRejections.AlreadyRated
             or RejectionCodes.NotATimer or RuntimeRejections.NotADraft or RuntimeRejections.DraftConflict
             or Engine.Sla.SlaRejections.AppointmentAlreadyRescheduled => 409,
         _ => 422,

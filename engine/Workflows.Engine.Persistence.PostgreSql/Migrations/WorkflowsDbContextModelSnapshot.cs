@@ -22,6 +22,28 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.AssignmentCursorRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("role");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("UnitId", "Role")
+                        .HasName("pk_assignment_cursors");
+
+                    b.ToTable("assignment_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarUnitRow", b =>
                 {
                     b.Property<string>("UnitId")

@@ -17,6 +17,28 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.AssignmentCursorRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("UnitId", "Role")
+                        .HasName("pk_assignment_cursors");
+
+                    b.ToTable("assignment_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.CalendarUnitRow", b =>
                 {
                     b.Property<string>("UnitId")

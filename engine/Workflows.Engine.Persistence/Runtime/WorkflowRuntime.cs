@@ -16,6 +16,7 @@ public sealed class WorkflowRuntime(
     IDossierStore dossiers,
     IDefinitionStore definitions,
     IRegisterStore registers,
+    IAssignmentPools assignmentPools,
     ExecutableProcedureCache procedures,
     IWorkingCalendarSource calendars,
     TimeProvider clock)
@@ -62,7 +63,8 @@ public sealed class WorkflowRuntime(
         var procedure = (await procedures.FindAsync(stored.Key, cancellationToken))!;
         var now = clock.VietnamNow();
         var command = new SubmitDossier(new DossierId(Guid.CreateVersion7(now)), submission.Unit, submission.Channel, submission.Data, submission.Actor);
-        var decision = executor.Execute(procedure, null, command, now);
+        var pools = await assignmentPools.ReadAsync(WorkflowExecutor.AssignmentPoolsFor(procedure, submission.Unit), cancellationToken);
+        var decision = executor.Execute(procedure, null, command, now, assignments: pools);
         if (decision is not Accepted accepted)
         {
             return Refused(decision);
@@ -101,7 +103,8 @@ public sealed class WorkflowRuntime(
                 ?? throw new InvalidOperationException($"Dossier {dossier} runs on {state.Definition}, which is not stored as published.");
             var now = clock.VietnamNow();
             var numbers = await registers.ReadAsync(WorkflowExecutor.RegisterKeysFor(procedure, state, now), cancellationToken);
-            var decision = executor.Execute(procedure, state, command, now, numbers);
+            var pools = await assignmentPools.ReadAsync(WorkflowExecutor.AssignmentPoolsFor(procedure, state.Unit), cancellationToken);
+            var decision = executor.Execute(procedure, state, command, now, numbers, pools);
             if (decision is not Accepted accepted)
             {
                 return Refused(decision);

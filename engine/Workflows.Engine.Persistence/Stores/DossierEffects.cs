@@ -84,6 +84,9 @@ internal static class DossierEffects
                 case ConsumeNumber consume:
                     await EfRegisterStore.ConsumeAsync(db, consume, cancellationToken);
                     break;
+                case AdvanceAssignmentCursor advance:
+                    await EfAssignmentPools.AdvanceAsync(db, advance, cancellationToken);
+                    break;
                 case Notify notify:
                     db.Notifications.Add(NotificationRow.From(notify, DossierRows.ChangedAt(change)));
                     break;

@@ -141,6 +141,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         var key = change.Idempotency?.Key;
         return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
-            || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken);
+            || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
+            || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken);
     }
 }

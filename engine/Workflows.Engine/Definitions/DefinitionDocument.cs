@@ -95,6 +95,22 @@ public sealed record StepDocument
     public Dictionary<string, string>? Set { get; init; }
 
     public NumberingDocument? Numbering { get; init; }
+
+    /// <summary>A form field of type user naming who the task opens assigned to.</summary>
+    public string? AssignTo { get; init; }
+
+    /// <summary>"round-robin" or "least-loaded".</summary>
+    public string? Assignment { get; init; }
+
+    public TimeoutDocument? Timeout { get; init; }
+}
+
+/// <summary>"after" (working time from the task's opening; omitted: the step's budget) and the "outcome" it closes with.</summary>
+public sealed record TimeoutDocument
+{
+    public string? After { get; init; }
+
+    public string? Outcome { get; init; }
 }
 
 public sealed record NumberingDocument

@@ -94,6 +94,9 @@ public static class DefinitionJson
                 On = n.Outcomes.IsEmpty ? null : [.. n.Outcomes],
                 Format = n.Format == NumberingRule.DefaultFormat ? null : n.Format,
             } : null,
+            AssignTo = s.AssignTo,
+            Assignment = s.Assignment is { } rule ? KebabName(rule) : null,
+            Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -303,6 +306,25 @@ public static class DefinitionJson
 
             var budget = Duration(step.Budget, at + ".budget", required: false, step.Id);
             var wait = Duration(step.Wait, at + ".wait", required: false, step.Id);
+            Execution.AssignmentRule? assignment = null;
+            if (step.Assignment is not null)
+            {
+                if (TryParseKebab<Execution.AssignmentRule>(step.Assignment, out var rule))
+                {
+                    assignment = rule;
+                }
+                else
+                {
+                    Problem("unknown-assignment-rule", at + ".assignment", $"Unknown assignment rule \"{step.Assignment}\"; use one of: {KebabList<Execution.AssignmentRule>()}.", step.Id);
+                }
+            }
+
+            var timeoutAfter = Duration(step.Timeout?.After, at + ".timeout.after", required: false, step.Id);
+            if (step.Timeout is { } t && string.IsNullOrWhiteSpace(t.Outcome))
+            {
+                Problem("timeout-without-outcome", at + ".timeout.outcome", $"Step '{step.Id}' times out but names no \"outcome\" to close with, e.g. \"no-answer\".", step.Id);
+            }
+
             if (problems.Count > problemsBefore)
             {
                 return null;
@@ -323,6 +345,9 @@ public static class DefinitionJson
                 Numbering = step.Numbering is { } n
                     ? new NumberingRule(n.Register ?? "", n.Field ?? "", [.. n.On ?? []], string.IsNullOrWhiteSpace(n.Format) ? NumberingRule.DefaultFormat : n.Format)
                     : null,
+                AssignTo = string.IsNullOrWhiteSpace(step.AssignTo) ? null : step.AssignTo,
+                Assignment = assignment,
+                Timeout = step.Timeout is { } timeout ? new StepTimeout(timeoutAfter, timeout.Outcome!) : null,
             };
         }
 

@@ -39,4 +39,13 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
     public NumberingRule? Numbering { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>For a person's step: the form field (type user) naming who the task opens assigned to (the leader's pick).</summary>
+    public string? AssignTo { get; init; }
+
+    /// <summary>For a person's step: the rule that assigns the task on open among the role's holders in the unit.</summary>
+    public Execution.AssignmentRule? Assignment { get; init; }
+
+    /// <summary>For a person's step: it closes itself with an outcome when nobody completes it in time.</summary>
+    public StepTimeout? Timeout { get; init; }
 }

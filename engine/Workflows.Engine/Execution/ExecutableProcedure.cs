@@ -22,7 +22,7 @@ public sealed class ExecutableProcedure
         Definition = definition;
         steps = definition.Steps.ToFrozenDictionary(s => s.Id);
         outgoing = definition.Transitions.GroupBy(t => t.From).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
-        incomingCount = definition.Transitions.GroupBy(t => t.To).ToFrozenDictionary(g => g.Key, g => g.Count());
+        incomingCount = definition.Transitions.GroupBy(t => t.To).ToFrozenDictionary(g => g.Key, g => g.Select(t => t.From).Distinct().Count()); // a branch arrives once, whichever outcome it left by
         Start = definition.Steps.Single(s => s.Kind == StepKind.Start);
         expressions = definition.Transitions.Select(t => t.Condition)
             .Concat(definition.Steps.SelectMany(s => s.Assignments.Values))

@@ -67,6 +67,8 @@ internal sealed partial class ExecutionRun
                 events.Add(new StepOverdue(stepInstance, step.Step, step.DueAt!.Value));
                 NotifyAbout(step, NotificationKind.StepOverdue, $"'{name}' is overdue: it was due at {step.DueAt:yyyy-MM-dd HH:mm}.");
                 break;
+            case TimerPurpose.TaskTimeout:
+                return TimeOut(step);
             default:
                 Escalate(step, rung, Policy.Escalation[rung]);
                 break;
@@ -244,7 +246,7 @@ internal sealed partial class ExecutionRun
             var pending = sla.Timers.Where(t => t.StepInstance == step.Instance).Select(t => (t.Purpose, t.Rung)).ToHashSet();
             var plan = SlaPlanner.ForStep(Policy, unitCalendar, step.Instance, step.StartedAt, due)
                 .Where(t => pending.Contains((t.Purpose, t.Rung)) || t.DueAt > now);
-            sla = sla with { Timers = sla.Timers.RemoveAll(t => t.StepInstance == step.Instance) };
+            sla = sla with { Timers = sla.Timers.RemoveAll(t => t.StepInstance == step.Instance && t.Purpose != TimerPurpose.TaskTimeout) };
             Schedule(plan);
         }
 

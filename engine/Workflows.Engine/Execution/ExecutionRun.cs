@@ -298,7 +298,7 @@ internal sealed partial class ExecutionRun(
                 return null;
             case StepKind.Task or StepKind.Signature or StepKind.Issue:
                 OpenTask(step, instance);
-                return null;
+                return OnTaskOpened(step, active[active.Count - 1]);
             case StepKind.Timer:
                 StartTimer(step, instance);
                 return null;

@@ -60,6 +60,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>When the applicant's satisfaction rating was recorded (a dossier is rated once).</summary>
+    public DateTimeOffset? RatedAt { get; init; }
+
     /// <summary>Pending SLA timers and what recomputing the appointment needs (see <see cref="Sla.SlaState"/>).</summary>
     public Sla.SlaState Sla { get; init; } = Engine.Sla.SlaState.Empty;
 

@@ -3,6 +3,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Forms;
+using Workflows.Engine.Identity;
 
 namespace Workflows.Engine.Execution;
 
@@ -14,12 +15,13 @@ namespace Workflows.Engine.Execution;
 public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
 {
     /// <param name="registers">The last numbers issued in the registers this command may draw from (see <see cref="RegisterKeysFor"/>).</param>
-    public Decision Execute(ExecutableProcedure procedure, InstanceState? state, WorkflowCommand command, DateTimeOffset now, RegisterSnapshot? registers = null)
+    /// <param name="assignments">The officials of the pools this command may assign tasks to (see <see cref="AssignmentPoolsFor"/>).</param>
+    public Decision Execute(ExecutableProcedure procedure, InstanceState? state, WorkflowCommand command, DateTimeOffset now, RegisterSnapshot? registers = null, AssignmentSnapshot? assignments = null)
     {
         if (command is SubmitDossier submit)
         {
             return state is null
-                ? Submit(procedure, submit, now)
+                ? Submit(procedure, submit, now, assignments)
                 : Decision.Reject(RejectionCodes.DossierExists, $"Dossier {submit.Dossier} already exists; a dossier is submitted once.");
         }
 
@@ -33,12 +35,17 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return Decision.Reject(RejectionCodes.WrongDefinition, $"Dossier {state.Dossier} runs on {state.Definition}, not {procedure.Key}.");
         }
 
+        if (command is RateService rate)
+        {
+            return ServiceRating.Rate(procedure, state, rate, now);
+        }
+
         if (state.IsCompleted)
         {
             return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");
         }
 
-        var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars) { Registers = registers ?? RegisterSnapshot.Empty };
+        var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars) { Registers = registers ?? RegisterSnapshot.Empty, Assignments = assignments ?? AssignmentSnapshot.Empty };
         var rejection = command switch
         {
             CompleteTask complete => Complete(run, complete),
@@ -71,7 +78,17 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             .Distinct()];
     }
 
-    private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now)
+    /// <summary>The (unit, role) pools whose steps assign on open (a pick or a rule), for a dossier of <paramref name="unit"/>.</summary>
+    public static IReadOnlyList<AssignmentPool> AssignmentPoolsFor(ExecutableProcedure procedure, UnitId unit)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return [.. procedure.Definition.Steps
+            .Where(s => (s.AssignTo is not null || s.Assignment is not null) && s.Role is not null)
+            .Select(s => new AssignmentPool(s.Unit ?? unit, s.Role!))
+            .Distinct()];
+    }
+
+    private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now, AssignmentSnapshot? assignments)
     {
         var form = procedure.Definition.Form;
         var problems = FormDataValidator.Validate(form, submit.Data, allowedKeys: null, form.Fields.Where(f => f.Required).Select(f => f.Key));
@@ -85,7 +102,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             SubmittedAt = now,
             SubmittedBy = submit.Actor.User,
         };
-        var run = new ExecutionRun(procedure, initial, submit.Actor, now, calendars.For(submit.Unit), calendars);
+        var run = new ExecutionRun(procedure, initial, submit.Actor, now, calendars.For(submit.Unit), calendars) { Assignments = assignments ?? AssignmentSnapshot.Empty };
         var rejection = run.Submit(submit);
         return rejection is null ? run.Finish() : new Rejected(rejection);
     }

@@ -18,4 +18,7 @@ public enum FieldType
 
     /// <summary>A postal address as free text (structured addresses come with online submission).</summary>
     Address,
+
+    /// <summary>An official's user id (e.g. the specialist a leader assigns); the step that uses it checks who may hold it.</summary>
+    User,
 }

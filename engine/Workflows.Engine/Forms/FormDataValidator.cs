@@ -83,6 +83,9 @@ public static partial class FormDataValidator
             FieldType.NationalId => NationalIdPattern().IsMatch(value.GetString()!)
                 ? null
                 : $"{label} must be a 12-digit citizen identity number.",
+            FieldType.User => Identity.Slug.IsValid(value.GetString())
+                ? null
+                : $"{label} must be a user id (lowercase letters, digits and hyphens), e.g. \"specialist-an\".",
             _ => value.GetString()!.Length <= field.MaxLength ? null : $"{label} is longer than {field.MaxLength} characters.",
         };
     }

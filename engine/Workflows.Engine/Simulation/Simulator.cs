@@ -27,7 +27,8 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
 
         var now = script.SubmittedAt;
         var submit = new SubmitDossier(new DossierId(script.Dossier), unit, channel, script.Data, submitter!);
-        var decision = executor.Execute(procedure, null, submit, now);
+        var cursors = new Dictionary<AssignmentPool, long>();
+        var decision = executor.Execute(procedure, null, submit, now, assignments: ScriptPools(procedure, script, unit, null, cursors));
         trace.Entries.Add(Entry("submit", now, submitter!, decision));
         if (decision is not Accepted accepted)
         {
@@ -35,6 +36,7 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         }
 
         var state = accepted.State;
+        Advance(accepted, cursors);
         for (var i = 0; i < script.Steps.Count; i++)
         {
             var step = script.Steps[i];
@@ -45,12 +47,13 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
             }
 
             now = at;
-            decision = executor.Execute(procedure, state, command, now);
+            decision = executor.Execute(procedure, state, command, now, assignments: ScriptPools(procedure, script, unit, state, cursors));
             trace.Entries.Add(Entry(Describe(step), now, command.Actor, decision));
             switch (decision)
             {
                 case Accepted next when step.ExpectRejection is null:
                     state = next.State;
+                    Advance(next, cursors);
                     break;
                 case Rejected rejected when step.ExpectRejection == rejected.Rejection.Code:
                     break;
@@ -62,6 +65,40 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         }
 
         return Finish(trace, state);
+    }
+
+    /// <summary>The script's actors are the directory; open tasks are this dossier's own (a simulation runs one dossier).</summary>
+    private static AssignmentSnapshot ScriptPools(ExecutableProcedure procedure, SimulationScript script, UnitId unit, InstanceState? state, Dictionary<AssignmentPool, long> cursors)
+    {
+        var pools = WorkflowExecutor.AssignmentPoolsFor(procedure, unit);
+        if (pools.Count == 0)
+        {
+            return AssignmentSnapshot.Empty;
+        }
+
+        var actors = script.Actors.Values
+            .Where(a => UserId.TryParse(a.User, out _) && UnitId.TryParse(a.Unit, out _))
+            .DistinctBy(a => a.User)
+            .ToList();
+        var result = ImmutableDictionary.CreateBuilder<AssignmentPool, AssignmentPoolState>();
+        foreach (var pool in pools)
+        {
+            var holders = actors
+                .Where(a => a.Unit == pool.Unit.Value && a.Roles.Contains(pool.Role, StringComparer.Ordinal))
+                .Select(a => new UserId(a.User))
+                .Select(u => new AssignmentCandidate(u, state?.ActiveSteps.Count(s => s.Assignee == u) ?? 0));
+            result[pool] = AssignmentSnapshot.Pool(holders, cursors.GetValueOrDefault(pool));
+        }
+
+        return new AssignmentSnapshot(result.ToImmutable());
+    }
+
+    private static void Advance(Accepted accepted, Dictionary<AssignmentPool, long> cursors)
+    {
+        foreach (var advance in accepted.Effects.OfType<Execution.Effects.AdvanceAssignmentCursor>())
+        {
+            cursors[advance.Pool] = advance.To;
+        }
     }
 
     private static SimulationTrace Finish(SimulationTrace trace, InstanceState state) => trace with
@@ -119,7 +156,10 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         var instance = active[0].Instance;
         if (step.FireTimer is not null)
         {
-            return (new FireTimer(instance, Actor.System(state.Unit)), step.At ?? active[0].DueAt ?? previous, null);
+            // A person's task with a timeout fires that timeout; a timer step fires itself.
+            return state.Sla.Timers.FirstOrDefault(t => t.StepInstance == instance && t.Purpose == Execution.Effects.TimerPurpose.TaskTimeout) is { } timeout
+                ? (new SlaTimerFired(instance, timeout.Purpose, timeout.Rung, Actor.System(state.Unit)), step.At ?? timeout.DueAt, null)
+                : (new FireTimer(instance, Actor.System(state.Unit)), step.At ?? active[0].DueAt ?? previous, null);
         }
 
         if (!TryActor(script, step.As, out var actor, out var problem))

@@ -28,6 +28,8 @@ public static class DefinitionValidator
         }
 
         v.Problems.AddRange(Sla.SlaValidator.Validate(definition));
+        v.Problems.AddRange(AssignmentValidator.Validate(definition));
+        v.Problems.AddRange(TimeoutValidator.Validate(definition));
 
         return new ValidationReport([.. v.Problems]);
     }

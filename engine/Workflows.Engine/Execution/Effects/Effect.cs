@@ -44,6 +44,9 @@ public enum TimerPurpose
 
     /// <summary>SLA: a rung of the procedure's escalation ladder (<see cref="ScheduleTimer.Rung"/>) is reached.</summary>
     Escalation,
+
+    /// <summary>A task's own timeout (e.g. a consultation nobody answered): it closes itself with the step's timeout outcome.</summary>
+    TaskTimeout,
 }
 
 /// <summary>Deliver a <see cref="Commands.FireTimer"/> for this step instance at <see cref="DueAt"/>.</summary>

@@ -17,3 +17,6 @@ public sealed record CommentAdded(string Text) : WorkflowEvent
 {
     public int? StepInstance { get; init; }
 }
+
+/// <summary>A task's timeout passed with nobody completing it; it closed itself with <see cref="Outcome"/>.</summary>
+public sealed record TaskTimedOut(int StepInstance, StepId Step, string Outcome, DateTimeOffset OpenedAt) : WorkflowEvent;

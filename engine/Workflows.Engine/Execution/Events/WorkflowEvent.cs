@@ -35,4 +35,7 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(ApologyDrafted), "apology-drafted")]
 [JsonDerivedType(typeof(AppointmentRescheduled), "appointment-rescheduled")]
 [JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
+[JsonDerivedType(typeof(TaskAssigned), "task-assigned")]
+[JsonDerivedType(typeof(TaskTimedOut), "task-timed-out")]
+[JsonDerivedType(typeof(ServiceRated), "service-rated")]
 public abstract record WorkflowEvent;
