@@ -67,6 +67,9 @@ internal sealed partial class ExecutionRun
                 events.Add(new StepOverdue(stepInstance, step.Step, step.DueAt!.Value));
                 NotifyAbout(step, NotificationKind.StepOverdue, $"'{name}' is overdue: it was due at {step.DueAt:yyyy-MM-dd HH:mm}.");
                 break;
+            case TimerPurpose.SupplementWindow:
+                SupplementWindowClosed(step);
+                break;
             default:
                 Escalate(step, rung, Policy.Escalation[rung]);
                 break;

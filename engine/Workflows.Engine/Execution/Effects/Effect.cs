@@ -44,6 +44,9 @@ public enum TimerPurpose
 
     /// <summary>SLA: a rung of the procedure's escalation ladder (<see cref="ScheduleTimer.Rung"/>) is reached.</summary>
     Escalation,
+
+    /// <summary>The applicant's supplement window closed: the dossier may now be stopped.</summary>
+    SupplementWindow,
 }
 
 /// <summary>Deliver a <see cref="Commands.FireTimer"/> for this step instance at <see cref="DueAt"/>.</summary>

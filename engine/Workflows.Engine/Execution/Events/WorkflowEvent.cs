@@ -35,4 +35,7 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(ApologyDrafted), "apology-drafted")]
 [JsonDerivedType(typeof(AppointmentRescheduled), "appointment-rescheduled")]
 [JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
+[JsonDerivedType(typeof(DocumentAttached), "document-attached")]
+[JsonDerivedType(typeof(DocumentRemoved), "document-removed")]
+[JsonDerivedType(typeof(SupplementWindowExpired), "supplement-window-expired")]
 public abstract record WorkflowEvent;
