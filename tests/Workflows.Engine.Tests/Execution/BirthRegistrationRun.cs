@@ -13,7 +13,12 @@ internal sealed class BirthRegistrationRun
 
     private readonly WorkflowExecutor executor = new(ContinuousCalendar.Instance);
 
-    public BirthRegistrationRun() => Procedure = ExecutableProcedure.Create(SampleProcedures.Load("birth-registration"));
+    public BirthRegistrationRun()
+        : this(SampleProcedures.Load("birth-registration"))
+    {
+    }
+
+    public BirthRegistrationRun(Workflows.Engine.Definitions.ProcedureDefinition definition) => Procedure = ExecutableProcedure.Create(definition);
 
     public ExecutableProcedure Procedure { get; }
 
