@@ -1,3 +1,4 @@
+using Workflows.Api.Features.Attachments;
 using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
@@ -32,6 +33,7 @@ app.MapProcedureInsightsApi();
 app.MapSimulationApi();
 app.MapCalendarsApi();
 app.MapNotificationsApi();
+app.MapAttachmentsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();
