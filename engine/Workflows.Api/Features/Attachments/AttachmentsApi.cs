@@ -24,12 +24,12 @@ public static class AttachmentsApi
     {
         var dossiers = app.MapGroup("/api/dossiers/{dossierId}/attachments").WithTags("Attachments").RequireAuthorization();
         dossiers.MapGet("/", List);
-        dossiers.MapPost("/", Upload).WithMetadata(new UploadSizeLimit(MaxUploadBytes)).Accepts<byte[]>("application/octet-stream", "application/pdf", "image/jpeg", "image/png", "image/tiff");
+        dossiers.MapPost("/", Upload).WithMetadata(new UploadSizeLimit(MaxUploadBytes));
         dossiers.MapGet("/{attachmentId}", Download);
         dossiers.MapDelete("/{attachmentId}", Remove);
 
         var tasks = app.MapGroup("/api/tasks/{taskId}/attachments").WithTags("Attachments").RequireAuthorization();
-        tasks.MapPost("/", UploadToTask).WithMetadata(new UploadSizeLimit(MaxUploadBytes)).Accepts<byte[]>("application/octet-stream", "application/pdf", "image/jpeg", "image/png", "image/tiff");
+        tasks.MapPost("/", UploadToTask).WithMetadata(new UploadSizeLimit(MaxUploadBytes));
         return app;
     }
 
