@@ -261,6 +261,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{procedureId}/versions/{version}/running": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    procedureId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunningDossiersDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{procedureId}/versions/{version}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    procedureId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MigrationRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationResultDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers": {
         parameters: {
             query?: never;
@@ -379,6 +459,129 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReasonRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReasonRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommentRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -543,6 +746,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{taskId}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegateTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/bulk/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResultDto"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directory/units": {
         parameters: {
             query?: never;
@@ -648,6 +972,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{dossierId}/control-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlSheetDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/tracking-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    skip?: number;
+                    take?: number;
+                };
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingBookRowDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{procedureId}/running-dossiers": {
         parameters: {
             query?: never;
@@ -724,6 +1127,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendars/{unit}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYearDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarYearRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarEditDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    take?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentListDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    component?: string;
+                    fileName?: string;
+                    id?: string;
+                };
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    component?: string;
+                    fileName?: string;
+                    id?: string;
+                };
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -742,12 +1408,130 @@ export interface components {
             dueAt: null | string;
             outcomes: string[];
         };
+        AffectedDossierDto: {
+            dossier: string;
+            changes: components["schemas"]["DueChangeDto"][];
+        };
+        Attachment: {
+            id: string;
+            component: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            attachedAt?: string;
+            attachedBy?: null | components["schemas"]["UserId"];
+            /** Format: int32 */
+            stepInstance?: null | number;
+        };
+        AttachmentDto: {
+            id: string;
+            component: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            attachedAt: string;
+            attachedBy: null | string;
+            taskId: null | string;
+            download: string;
+        };
+        AttachmentListDto: {
+            attachments: components["schemas"]["AttachmentDto"][];
+            checklist: components["schemas"]["ChecklistItemDto"][];
+        };
+        BulkRequest: {
+            taskIds: string[];
+        };
+        BulkResultDto: {
+            taskId: string;
+            succeeded: boolean;
+            problem: null | string;
+        };
+        CalendarEditDto: {
+            calendar: components["schemas"]["CalendarYearDto"];
+            affected: components["schemas"]["AffectedDossierDto"][];
+        };
+        CalendarEntryDto: {
+            /** Format: date */
+            date: string;
+            kind: string;
+            name: string;
+            own: boolean;
+        };
+        CalendarEntryRequest: {
+            /** Format: date */
+            date: string;
+            kind: string;
+            name: string;
+        };
+        CalendarYearDto: {
+            unit: string;
+            /** Format: int32 */
+            year: number;
+            inheritsFrom: null | string;
+            officeHours: string[];
+            ownOfficeHours: boolean;
+            entries: components["schemas"]["CalendarEntryDto"][];
+        };
+        CalendarYearRequest: {
+            entries: null | components["schemas"]["CalendarEntryRequest"][];
+            officeHours: null | string[];
+        };
+        ChecklistItemDto: {
+            key: string;
+            name: string;
+            required: boolean;
+            acceptedTypes: string[];
+            /** Format: int64 */
+            maxBytes: number;
+            /** Format: int32 */
+            attached: number;
+        };
         /** @enum {unknown} */
         ClockResumption: "continue" | "restart";
+        CommentRequest: {
+            text: null | string;
+            taskId: null | string;
+        };
         CompleteTaskRequest: {
             outcome: string;
             data: null | Record<string, never>;
             comment: null | string;
+        };
+        ControlSheetDto: {
+            dossier: string;
+            receiptNumber: null | string;
+            /** Format: date-time */
+            receivedAt: null | string;
+            /** Format: date-time */
+            dueAt: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            timing: null | string;
+            steps: components["schemas"]["ControlSheetRowDto"][];
+        };
+        ControlSheetRowDto: {
+            /** Format: int32 */
+            stepInstance: number;
+            step: string;
+            stepName: string;
+            role: null | string;
+            unit: null | string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            dueAt: null | string;
+            /** Format: date-time */
+            handedOverAt: null | string;
+            handedOverBy: null | string;
+            ending: null | string;
+            outcome: null | string;
+            timing: null | string;
         };
         DefinitionDetailDto: {
             version: components["schemas"]["DefinitionVersionDto"];
@@ -766,6 +1550,9 @@ export interface components {
             steps?: null | components["schemas"]["StepDocument"][];
             transitions?: null | components["schemas"]["TransitionDocument"][];
             policies?: null | components["schemas"]["PoliciesDocument"];
+            sla?: null | components["schemas"]["SlaDocument"];
+            escalation?: null | components["schemas"]["EscalationRungDocument"][];
+            documents?: null | components["schemas"]["DocumentRequirementDocument"][];
         };
         DefinitionKey: unknown;
         DefinitionVersionDto: {
@@ -786,6 +1573,18 @@ export interface components {
             publishedBy: null | string;
             changeNote: null | string;
         };
+        DelegateTaskRequest: {
+            to: string;
+            note: null | string;
+        };
+        DocumentRequirementDocument: {
+            key?: null | string;
+            name?: null | string;
+            required?: boolean;
+            acceptedTypes?: null | string[];
+            /** Format: int64 */
+            maxBytes?: null | number;
+        };
         DossierDto: {
             id: string;
             procedure: string;
@@ -805,6 +1604,8 @@ export interface components {
             activeSteps: components["schemas"]["ActiveStepDto"][];
             /** Format: int64 */
             revision: number;
+            attachments?: components["schemas"]["AttachmentDto"][];
+            checklist?: components["schemas"]["ChecklistItemDto"][];
         };
         /** @enum {unknown} */
         DossierStatus: "new" | "received" | "refused" | "in-process" | "supplement-requested" | "awaiting-fee" | "withdrawn" | "stopped" | "result-ready" | "returned";
@@ -815,6 +1616,29 @@ export interface components {
         DraftSavedDto: {
             version: components["schemas"]["DefinitionVersionDto"];
             problems: components["schemas"]["ValidationProblemDto"][];
+        };
+        DueChange: {
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        DueChangeDto: {
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @enum {unknown} */
+        EscalationAction: "notify-assignee" | "notify-unit-leader" | "reassign" | "raise-priority" | "draft-apology";
+        EscalationRungDocument: {
+            after?: null | string;
+            action?: null | string;
+            role?: null | string;
         };
         FieldDocument: {
             key?: null | string;
@@ -837,9 +1661,48 @@ export interface components {
             event: components["schemas"]["JsonElement"];
         };
         JsonElement: unknown;
+        MigratedDossierDto: {
+            dossier: string;
+            migrated: boolean;
+            problem: null | string;
+        };
+        MigrationRequest: {
+            /** Format: int32 */
+            fromVersion: number;
+            mapping: null | {
+                [key: string]: string;
+            };
+            dossiers: null | string[];
+        };
+        MigrationResultDto: {
+            /** Format: int32 */
+            migrated: number;
+            /** Format: int32 */
+            refused: number;
+            dossiers: components["schemas"]["MigratedDossierDto"][];
+        };
+        NotificationDto: {
+            /** Format: int64 */
+            id: number;
+            dossier: string;
+            /** Format: int32 */
+            stepInstance: number;
+            kind: string;
+            to: string;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NumberingDocument: {
+            register?: null | string;
+            field?: null | string;
+            on?: null | string[];
+            format?: null | string;
+        };
         PoliciesDocument: {
             stopRoles?: null | string[];
             clockOnResume?: null | string;
+            supplementWindow?: null | string;
         };
         ProcedureSummaryDto: {
             id: string;
@@ -854,6 +1717,9 @@ export interface components {
         PublishRequest: {
             changeNote: null | string;
         };
+        ReasonRequest: {
+            reason: null | string;
+        };
         RecordedEvent: {
             /** Format: int64 */
             sequence: number;
@@ -866,9 +1732,19 @@ export interface components {
             code: string;
             message: string;
         };
+        ReturnTaskRequest: {
+            reason: null | string;
+        };
         RoleDocument: {
             id: null | string;
             name: null | string;
+        };
+        RunningDossiersDto: {
+            procedure: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            running: number;
         };
         ScriptActor: {
             user: string;
@@ -876,10 +1752,17 @@ export interface components {
             roles: string[];
         };
         ScriptStep: {
+            withdraw?: null | string;
+            stop?: null | string;
             complete?: null | string;
             claim?: null | string;
             release?: null | string;
             fireTimer?: null | string;
+            attach?: null | string;
+            fileName?: null | string;
+            mediaType?: null | string;
+            /** Format: int64 */
+            size?: null | number;
             outcome?: null | string;
             as?: null | string;
             /** Format: date-time */
@@ -914,6 +1797,11 @@ export interface components {
             final?: null | components["schemas"]["TraceSummary"];
             failure?: null | string;
         };
+        SlaDocument: {
+            stepDueSoon?: null | string;
+            dossierDueSoon?: null | string;
+            leaderRole?: null | string;
+        };
         StepDocument: {
             id?: null | string;
             kind?: null | string;
@@ -930,6 +1818,8 @@ export interface components {
             set?: null | {
                 [key: string]: string;
             };
+            numbering?: null | components["schemas"]["NumberingDocument"];
+            requireDocuments?: null | string[];
         };
         StepId: unknown;
         /** @enum {unknown} */
@@ -984,6 +1874,21 @@ export interface components {
             completedAt: null | string;
             waitingAt: string[];
         };
+        TrackingBookRowDto: {
+            dossier: string;
+            receiptNumber: null | string;
+            procedure: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            receivedAt: null | string;
+            /** Format: date-time */
+            dueAt: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            status: string;
+            timing: null | string;
+        };
         TransitionDocument: {
             from?: null | string;
             to?: null | string;
@@ -1022,7 +1927,28 @@ export interface components {
             /** Format: int32 */
             running: number;
         };
-        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventClockResumed"];
+        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"];
+        WorkflowEventApologyDrafted: {
+            /** @enum {string} */
+            type?: "apology-drafted";
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: date-time */
+            appointment: string;
+            /** Format: date-time */
+            proposedAppointment: string;
+            /** Format: date-time */
+            sendBy: string;
+        };
+        WorkflowEventAppointmentRescheduled: {
+            /** @enum {string} */
+            type?: "appointment-rescheduled";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reason: string;
+        };
         WorkflowEventClockPaused: {
             /** @enum {string} */
             type?: "clock-paused";
@@ -1035,11 +1961,35 @@ export interface components {
             dueAt: string;
             mode: components["schemas"]["ClockResumption"];
         };
+        WorkflowEventCommentAdded: {
+            /** @enum {string} */
+            type?: "comment-added";
+            text: string;
+            /** Format: int32 */
+            stepInstance?: null | number;
+        };
         WorkflowEventDataChanged: {
             /** @enum {string} */
             type?: "data-changed";
             step: components["schemas"]["StepId"];
             values: Record<string, never>;
+        };
+        WorkflowEventDeadlinesRecomputed: {
+            /** @enum {string} */
+            type?: "deadlines-recomputed";
+            changes: components["schemas"]["DueChange"][];
+        };
+        WorkflowEventDocumentAttached: {
+            /** @enum {string} */
+            type?: "document-attached";
+            attachment: components["schemas"]["Attachment"];
+        };
+        WorkflowEventDocumentRemoved: {
+            /** @enum {string} */
+            type?: "document-removed";
+            id: string;
+            component: string;
+            fileName: string;
         };
         WorkflowEventDossierCompleted: {
             /** @enum {string} */
@@ -1047,6 +1997,27 @@ export interface components {
             endStep: null | components["schemas"]["StepId"];
             finalStatus: components["schemas"]["DossierStatus"];
             reason?: null | string;
+        };
+        WorkflowEventDossierDueSoon: {
+            /** @enum {string} */
+            type?: "dossier-due-soon";
+            /** Format: date-time */
+            appointment: string;
+        };
+        WorkflowEventDossierMigrated: {
+            /** @enum {string} */
+            type?: "dossier-migrated";
+            from: components["schemas"]["DefinitionKey"];
+            to: components["schemas"]["DefinitionKey"];
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        WorkflowEventDossierOverdue: {
+            /** @enum {string} */
+            type?: "dossier-overdue";
+            /** Format: date-time */
+            appointment: string;
         };
         WorkflowEventDossierStatusChanged: {
             /** @enum {string} */
@@ -1063,6 +2034,17 @@ export interface components {
             unit: components["schemas"]["UnitId"];
             channel: components["schemas"]["SubmissionChannel"];
             data: Record<string, never>;
+        };
+        WorkflowEventEscalationRungReached: {
+            /** @enum {string} */
+            type?: "escalation-rung-reached";
+            /** Format: int32 */
+            stepInstance: number;
+            step: components["schemas"]["StepId"];
+            /** Format: int32 */
+            rung: number;
+            action: components["schemas"]["EscalationAction"];
+            skipped?: null | string;
         };
         WorkflowEventGatewayRouted: {
             /** @enum {string} */
@@ -1082,6 +2064,15 @@ export interface components {
             /** Format: int32 */
             expected: number;
         };
+        WorkflowEventNumberAssigned: {
+            /** @enum {string} */
+            type?: "number-assigned";
+            register: string;
+            field: string;
+            number: string;
+            /** Format: int64 */
+            sequence: number;
+        };
         WorkflowEventStepCancelled: {
             /** @enum {string} */
             type?: "step-cancelled";
@@ -1099,6 +2090,24 @@ export interface components {
             outcome?: null | string;
             comment?: null | string;
         };
+        WorkflowEventStepDueSoon: {
+            /** @enum {string} */
+            type?: "step-due-soon";
+            /** Format: int32 */
+            stepInstance: number;
+            step: components["schemas"]["StepId"];
+            /** Format: date-time */
+            dueAt: string;
+        };
+        WorkflowEventStepOverdue: {
+            /** @enum {string} */
+            type?: "step-overdue";
+            /** Format: int32 */
+            stepInstance: number;
+            step: components["schemas"]["StepId"];
+            /** Format: date-time */
+            dueAt: string;
+        };
         WorkflowEventStepStarted: {
             /** @enum {string} */
             type?: "step-started";
@@ -1111,6 +2120,14 @@ export interface components {
             /** Format: date-time */
             dueAt?: null | string;
         };
+        WorkflowEventSupplementWindowExpired: {
+            /** @enum {string} */
+            type?: "supplement-window-expired";
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: date-time */
+            deadline: string;
+        };
         WorkflowEventTaskClaimed: {
             /** @enum {string} */
             type?: "task-claimed";
@@ -1118,12 +2135,47 @@ export interface components {
             stepInstance: number;
             assignee: components["schemas"]["UserId"];
         };
+        WorkflowEventTaskDelegated: {
+            /** @enum {string} */
+            type?: "task-delegated";
+            /** Format: int32 */
+            stepInstance: number;
+            to: components["schemas"]["UserId"];
+            from?: null | components["schemas"]["UserId"];
+            note?: null | string;
+        };
+        WorkflowEventTaskPriorityRaised: {
+            /** @enum {string} */
+            type?: "task-priority-raised";
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: int32 */
+            priority: number;
+        };
+        WorkflowEventTaskReassigned: {
+            /** @enum {string} */
+            type?: "task-reassigned";
+            /** Format: int32 */
+            stepInstance: number;
+            previousAssignee: null | components["schemas"]["UserId"];
+            role: string;
+            unit: components["schemas"]["UnitId"];
+        };
         WorkflowEventTaskReleased: {
             /** @enum {string} */
             type?: "task-released";
             /** Format: int32 */
             stepInstance: number;
             previousAssignee: components["schemas"]["UserId"];
+        };
+        WorkflowEventTaskReturned: {
+            /** @enum {string} */
+            type?: "task-returned";
+            /** Format: int32 */
+            stepInstance: number;
+            step: components["schemas"]["StepId"];
+            to: components["schemas"]["StepId"];
+            reason: string;
         };
     };
     responses: never;
