@@ -1,4 +1,5 @@
 using Workflows.Api.Features.Appointments;
+using Workflows.Api.Features.Attachments;
 using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
@@ -36,6 +37,7 @@ app.MapRatingsApi();
 app.MapCalendarsApi();
 app.MapNotificationsApi();
 app.MapAppointmentsApi();
+app.MapAttachmentsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

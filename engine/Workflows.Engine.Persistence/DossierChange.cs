@@ -14,6 +14,9 @@ public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedE
 {
     public IdempotencyRecord? Idempotency { get; init; }
 
+    /// <summary>File contents the new state refers to (uploads, produced forms); stored once each, in the same transaction.</summary>
+    public ImmutableArray<StoredContent> Contents { get; init; } = [];
+
     /// <summary>The version the change was computed from: 0 for a new dossier.</summary>
     public long ExpectedVersion => State.Version - 1;
 

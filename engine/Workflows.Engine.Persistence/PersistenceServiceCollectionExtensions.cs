@@ -31,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITrackingBook, EfTrackingBook>();
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<INotificationStore, EfNotificationStore>();
+        services.AddSingleton<IDocumentContentStore, EfDocumentContentStore>();
         return services;
     }
 

@@ -38,6 +38,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     internal DbSet<CalendarUnitRow> CalendarUnits => Set<CalendarUnitRow>();
 
+    internal DbSet<DocumentContentRow> DocumentContents => Set<DocumentContentRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -68,6 +70,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new AssignmentCursorRowConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new DocumentContentRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

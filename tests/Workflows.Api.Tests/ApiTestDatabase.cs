@@ -73,6 +73,31 @@ public abstract class ApiHostTests(ApiTestDatabase database) : IAsyncLifetime
 
     protected HttpClient As(string? user) => Factory.ClientFor(user);
 
+    /// <summary>A minimal well-formed PDF: what a scanner produces, as far as sniffing the type is concerned.</summary>
+    protected static byte[] Pdf(string text = "scan") => System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {text}\n%%EOF\n");
+
+    protected async Task<HttpResponseMessage> UploadAsync(string user, string dossierId, string component, byte[] content, string fileName = "scan.pdf", string contentType = "application/pdf", string? taskId = null)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        var path = taskId is null ? $"/api/dossiers/{dossierId}/attachments" : $"/api/tasks/{taskId}/attachments";
+        return await As(user).PostAsync($"{path}?component={Uri.EscapeDataString(component)}&fileName={Uri.EscapeDataString(fileName)}", body);
+    }
+
+    /// <summary>Uploads a PDF for every required component of the dossier's checklist, as the applicant does on the portal.</summary>
+    protected async Task<System.Text.Json.JsonElement> AttachRequiredAsync(string dossierId, string user)
+    {
+        var list = await Json(await As(user).GetAsync($"/api/dossiers/{dossierId}/attachments"));
+        foreach (var item in list.GetProperty("checklist").EnumerateArray().Where(i => i.GetProperty("required").GetBoolean()))
+        {
+            var key = item.GetProperty("key").GetString()!;
+            var response = await UploadAsync(user, dossierId, key, Pdf(key), key + ".pdf");
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        return (await Json(await As(user).GetAsync($"/api/dossiers/{dossierId}"))).GetProperty("dossier");
+    }
+
     protected static async Task<System.Text.Json.JsonElement> Json(HttpResponseMessage response) =>
         System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(await response.Content.ReadAsStringAsync());
 }

@@ -18,7 +18,7 @@ public abstract class TimersApiTests(ApiTestDatabase database) : ApiHostTests(da
             data = new { childName = "Nguyễn Văn An", childBirthDate = "2026-02-20", childSex = "nam", birthPlace = "Trạm y tế xã Tân An", declarantId = "001234567890" },
         });
         submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
-        var dossier = await Json(submitted);
+        var dossier = await AttachRequiredAsync((await Json(submitted)).GetProperty("id").GetString()!, "citizen-an");
         var receive = dossier.GetProperty("activeSteps").EnumerateArray().Single().GetProperty("taskId").GetString();
         var received = await As("desk-lan").PostAsJsonAsync($"/api/tasks/{receive}/complete", new { outcome = "accept" });
         received.StatusCode.ShouldBe(HttpStatusCode.OK, await received.Content.ReadAsStringAsync());

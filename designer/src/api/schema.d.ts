@@ -1229,6 +1229,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{dossierId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentListDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    component?: string;
+                    fileName?: string;
+                    id?: string;
+                };
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    component?: string;
+                    fileName?: string;
+                    id?: string;
+                };
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1250,6 +1411,38 @@ export interface components {
         AffectedDossierDto: {
             dossier: string;
             changes: components["schemas"]["DueChangeDto"][];
+        };
+        Attachment: {
+            id: string;
+            component: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            attachedAt?: string;
+            attachedBy?: null | components["schemas"]["UserId"];
+            /** Format: int32 */
+            stepInstance?: null | number;
+        };
+        AttachmentDto: {
+            id: string;
+            component: string;
+            fileName: string;
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            attachedAt: string;
+            attachedBy: null | string;
+            taskId: null | string;
+            download: string;
+        };
+        AttachmentListDto: {
+            attachments: components["schemas"]["AttachmentDto"][];
+            checklist: components["schemas"]["ChecklistItemDto"][];
         };
         BulkRequest: {
             taskIds: string[];
@@ -1288,6 +1481,16 @@ export interface components {
         CalendarYearRequest: {
             entries: null | components["schemas"]["CalendarEntryRequest"][];
             officeHours: null | string[];
+        };
+        ChecklistItemDto: {
+            key: string;
+            name: string;
+            required: boolean;
+            acceptedTypes: string[];
+            /** Format: int64 */
+            maxBytes: number;
+            /** Format: int32 */
+            attached: number;
         };
         /** @enum {unknown} */
         ClockResumption: "continue" | "restart";
@@ -1349,6 +1552,7 @@ export interface components {
             policies?: null | components["schemas"]["PoliciesDocument"];
             sla?: null | components["schemas"]["SlaDocument"];
             escalation?: null | components["schemas"]["EscalationRungDocument"][];
+            documents?: null | components["schemas"]["DocumentRequirementDocument"][];
         };
         DefinitionKey: unknown;
         DefinitionVersionDto: {
@@ -1373,6 +1577,14 @@ export interface components {
             to: string;
             note: null | string;
         };
+        DocumentRequirementDocument: {
+            key?: null | string;
+            name?: null | string;
+            required?: boolean;
+            acceptedTypes?: null | string[];
+            /** Format: int64 */
+            maxBytes?: null | number;
+        };
         DossierDto: {
             id: string;
             procedure: string;
@@ -1392,6 +1604,8 @@ export interface components {
             activeSteps: components["schemas"]["ActiveStepDto"][];
             /** Format: int64 */
             revision: number;
+            attachments?: components["schemas"]["AttachmentDto"][];
+            checklist?: components["schemas"]["ChecklistItemDto"][];
         };
         /** @enum {unknown} */
         DossierStatus: "new" | "received" | "refused" | "in-process" | "supplement-requested" | "awaiting-fee" | "withdrawn" | "stopped" | "result-ready" | "returned";
@@ -1488,6 +1702,7 @@ export interface components {
         PoliciesDocument: {
             stopRoles?: null | string[];
             clockOnResume?: null | string;
+            supplementWindow?: null | string;
         };
         ProcedureSummaryDto: {
             id: string;
@@ -1543,6 +1758,11 @@ export interface components {
             claim?: null | string;
             release?: null | string;
             fireTimer?: null | string;
+            attach?: null | string;
+            fileName?: null | string;
+            mediaType?: null | string;
+            /** Format: int64 */
+            size?: null | number;
             outcome?: null | string;
             as?: null | string;
             /** Format: date-time */
@@ -1599,6 +1819,7 @@ export interface components {
                 [key: string]: string;
             };
             numbering?: null | components["schemas"]["NumberingDocument"];
+            requireDocuments?: null | string[];
         };
         StepId: unknown;
         /** @enum {unknown} */
@@ -1706,7 +1927,7 @@ export interface components {
             /** Format: int32 */
             running: number;
         };
-        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"];
+        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"];
         WorkflowEventApologyDrafted: {
             /** @enum {string} */
             type?: "apology-drafted";
@@ -1757,6 +1978,18 @@ export interface components {
             /** @enum {string} */
             type?: "deadlines-recomputed";
             changes: components["schemas"]["DueChange"][];
+        };
+        WorkflowEventDocumentAttached: {
+            /** @enum {string} */
+            type?: "document-attached";
+            attachment: components["schemas"]["Attachment"];
+        };
+        WorkflowEventDocumentRemoved: {
+            /** @enum {string} */
+            type?: "document-removed";
+            id: string;
+            component: string;
+            fileName: string;
         };
         WorkflowEventDossierCompleted: {
             /** @enum {string} */
@@ -1886,6 +2119,14 @@ export interface components {
             unit?: null | components["schemas"]["UnitId"];
             /** Format: date-time */
             dueAt?: null | string;
+        };
+        WorkflowEventSupplementWindowExpired: {
+            /** @enum {string} */
+            type?: "supplement-window-expired";
+            /** Format: int32 */
+            stepInstance: number;
+            /** Format: date-time */
+            deadline: string;
         };
         WorkflowEventTaskClaimed: {
             /** @enum {string} */

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Validation;
@@ -46,6 +47,10 @@ public static class Problems
     {
         RejectionCodes.DossierNotFound or RuntimeRejections.DefinitionNotFound => 404,
         RejectionCodes.NotAuthorized => 403,
+        DocumentRejections.AttachmentNotFound => 404,
+        DocumentRejections.UnsupportedMediaType => 415,
+        DocumentRejections.FileTooLarge => 413,
+        DocumentRejections.DocumentsMissing or DocumentRejections.SupplementWindowClosed or DocumentRejections.AttachmentExists => 409,
         RejectionCodes.TaskNotOpen or RejectionCodes.DossierCompleted or RejectionCodes.AlreadyClaimed or RejectionCodes.DossierExists or RatingRejections.AlreadyRated
             or RejectionCodes.NotATimer or RuntimeRejections.NotADraft or RuntimeRejections.DraftConflict
             or Engine.Sla.SlaRejections.AppointmentAlreadyRescheduled => 409,

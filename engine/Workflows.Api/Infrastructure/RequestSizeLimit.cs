@@ -8,13 +8,24 @@ public sealed class RequestSizeLimit(RequestDelegate next, long maxBytes)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (context.Request.ContentLength is { } length && length > maxBytes)
+        // Upload endpoints name their own (larger) limit; the server's limit follows it for bodies without a length.
+        var limit = maxBytes;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<UploadSizeLimit>() is { } upload)
+        {
+            limit = upload.MaxBytes;
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+        }
+
+        if (context.Request.ContentLength is { } length && length > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = Problems.Create(413, "payload-too-large", $"The request body has {length} bytes; the server accepts at most {maxBytes}. Send a smaller payload."),
+                ProblemDetails = Problems.Create(413, "payload-too-large", $"The request body has {length} bytes; the server accepts at most {limit}. Send a smaller payload."),
             });
             return;
         }

@@ -181,6 +181,39 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("procedure_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DocumentContentRow", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierEventRow", b =>
                 {
                     b.Property<Guid>("DossierId")

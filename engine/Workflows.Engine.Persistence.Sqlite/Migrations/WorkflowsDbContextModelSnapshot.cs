@@ -176,6 +176,39 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("procedure_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DocumentContentRow", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierEventRow", b =>
                 {
                     b.Property<Guid>("DossierId")

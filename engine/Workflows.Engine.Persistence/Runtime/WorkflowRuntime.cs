@@ -89,7 +89,11 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Sends a command to an existing dossier.</summary>
-    public async Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, CancellationToken cancellationToken)
+    public Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, CancellationToken cancellationToken) =>
+        ExecuteAsync(dossier, command, [], cancellationToken);
+
+    /// <summary>Sends a command that refers to new file content; the content is stored only if the command is accepted.</summary>
+    public async Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, IReadOnlyList<StoredContent> contents, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -117,7 +121,7 @@ public sealed class WorkflowRuntime(
 
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                await dossiers.SaveAsync(DossierChange.From(accepted) with { Contents = [.. contents] }, cancellationToken);
                 return new CommandDone(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

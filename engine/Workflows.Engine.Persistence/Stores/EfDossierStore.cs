@@ -123,6 +123,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
 
         db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
         await DossierEffects.ApplyAsync(db, change, cancellationToken);
+        await EfDocumentContentStore.AddMissingAsync(db, change, DossierRows.ChangedAt(change), cancellationToken);
         if (change.Idempotency is { } idempotency)
         {
             db.IdempotencyKeys.Add(new IdempotencyKeyRow
@@ -142,6 +143,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
             || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
-            || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken);
+            || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken)
+            || await EfDocumentContentStore.AnyStoredAsync(db, change, cancellationToken);
     }
 }

@@ -34,6 +34,8 @@ public sealed record DefinitionDocument
     public Sla.SlaDocument? Sla { get; init; }
 
     public List<Sla.EscalationRungDocument>? Escalation { get; init; }
+
+    public List<Documents.DocumentRequirementDocument>? Documents { get; init; }
 }
 
 public sealed record PoliciesDocument
@@ -42,6 +44,9 @@ public sealed record PoliciesDocument
 
     /// <summary>"continue" (default) or "restart".</summary>
     public string? ClockOnResume { get; init; }
+
+    /// <summary>Working time the applicant has to supplement, e.g. "10d".</summary>
+    public string? SupplementWindow { get; init; }
 }
 
 public sealed record RoleDocument(string? Id, string? Name);
@@ -95,6 +100,9 @@ public sealed record StepDocument
     public Dictionary<string, string>? Set { get; init; }
 
     public NumberingDocument? Numbering { get; init; }
+
+    /// <summary>Outcomes refused while a required dossier component is missing, e.g. ["accept"].</summary>
+    public List<string>? RequireDocuments { get; init; }
 
     /// <summary>A form field of type user naming who the task opens assigned to.</summary>
     public string? AssignTo { get; init; }

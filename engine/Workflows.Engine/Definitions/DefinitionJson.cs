@@ -97,14 +97,17 @@ public static class DefinitionJson
             AssignTo = s.AssignTo,
             Assignment = s.Assignment is { } rule ? KebabName(rule) : null,
             Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
+            RequireDocuments = s.RequireDocumentsOn.IsEmpty ? null : [.. s.RequireDocumentsOn],
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
             StopRoles = d.Policies.StopRoles.IsEmpty ? null : [.. d.Policies.StopRoles],
             ClockOnResume = d.Policies.ClockOnResume == ClockResumption.Continue ? null : KebabName(d.Policies.ClockOnResume),
+            SupplementWindow = d.Policies.SupplementWindow?.ToString(),
         },
         Sla = Engine.Sla.SlaJson.ToSlaDocument(d.Sla),
         Escalation = Engine.Sla.SlaJson.ToEscalationDocuments(d.Sla),
+        Documents = Engine.Documents.DocumentsJson.ToDocuments(d.Documents),
         Transitions = [.. d.Transitions.Select(t => new TransitionDocument
         {
             From = t.From.Value,
@@ -184,6 +187,7 @@ public static class DefinitionJson
             var mappedTransitions = transitions.Select((t, i) => MapTransition(t, $"$.transitions[{i}]")).OfType<TransitionDefinition>().ToImmutableArray();
             var policies = MapPolicies(doc.Policies);
             var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
+            var documents = Engine.Documents.DocumentsJson.Map(doc.Documents, (code, at, message) => Problem(code, at, message));
 
             if (problems.Count > 0)
             {
@@ -200,6 +204,7 @@ public static class DefinitionJson
                 Transitions = mappedTransitions,
                 Policies = policies,
                 Sla = sla,
+                Documents = documents,
             };
             return new(definition, []);
         }
@@ -217,7 +222,8 @@ public static class DefinitionJson
                 Problem("unknown-clock-policy", "$.policies.clockOnResume", $"Unknown clock policy \"{doc.ClockOnResume}\"; use \"continue\" (the remaining time continues) or \"restart\" (the full deadline starts again).");
             }
 
-            return new ProcedurePolicies { StopRoles = [.. doc.StopRoles ?? []], ClockOnResume = resume };
+            var window = Duration(doc.SupplementWindow, "$.policies.supplementWindow", required: false);
+            return new ProcedurePolicies { StopRoles = [.. doc.StopRoles ?? []], ClockOnResume = resume, SupplementWindow = window };
         }
 
         private RoleDefinition? MapRole(RoleDocument role, string at)
@@ -342,6 +348,7 @@ public static class DefinitionJson
                 RequiredFields = [.. step.RequiredFields ?? []],
                 Wait = wait,
                 Assignments = (step.Set ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+                RequireDocumentsOn = [.. step.RequireDocuments ?? []],
                 Numbering = step.Numbering is { } n
                     ? new NumberingRule(n.Register ?? "", n.Field ?? "", [.. n.On ?? []], string.IsNullOrWhiteSpace(n.Format) ? NumberingRule.DefaultFormat : n.Format)
                     : null,

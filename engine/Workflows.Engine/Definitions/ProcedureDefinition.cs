@@ -28,5 +28,8 @@ public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Nam
     /// <summary>Due-soon thresholds, the leader role and the escalation ladder (see <see cref="Sla.SlaPolicy"/>).</summary>
     public Sla.SlaPolicy Sla { get; init; } = Engine.Sla.SlaPolicy.Default;
 
+    /// <summary>The completeness checklist: the dossier components the desk checks at receipt.</summary>
+    public ImmutableArray<Documents.DocumentRequirement> Documents { get; init; } = [];
+
     public DefinitionKey Key => new(Id, Version);
 }

@@ -21,4 +21,7 @@ public sealed record ProcedurePolicies
     public ImmutableArray<string> StopRoles { get; init; } = [];
 
     public ClockResumption ClockOnResume { get; init; } = ClockResumption.Continue;
+
+    /// <summary>How long the applicant has to supplement (working time); after it the dossier may be stopped.</summary>
+    public Calendar.WorkingDuration? SupplementWindow { get; init; }
 }

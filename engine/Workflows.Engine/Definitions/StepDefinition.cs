@@ -38,6 +38,9 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
     /// <summary>For a person's step: the register number it assigns when it completes.</summary>
     public NumberingRule? Numbering { get; init; }
 
+    /// <summary>Outcomes refused while a required component of the checklist has no attachment (the desk's "accept").</summary>
+    public ImmutableArray<string> RequireDocumentsOn { get; init; } = [];
+
     public string? Description { get; init; }
 
     /// <summary>For a person's step: the form field (type user) naming who the task opens assigned to (the leader's pick).</summary>

@@ -69,6 +69,9 @@ internal sealed partial class ExecutionRun
                 break;
             case TimerPurpose.TaskTimeout:
                 return TimeOut(step);
+            case TimerPurpose.SupplementWindow:
+                SupplementWindowClosed(step);
+                break;
             default:
                 Escalate(step, rung, Policy.Escalation[rung]);
                 break;

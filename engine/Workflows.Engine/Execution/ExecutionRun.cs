@@ -259,6 +259,7 @@ internal sealed partial class ExecutionRun(
             ClockPausedAt = clockPausedAt,
             RemainingAtPause = remainingAtPause,
             Sla = CompleteSla(),
+            Attachments = attachments,
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -327,12 +328,13 @@ internal sealed partial class ExecutionRun(
     private void OpenTask(StepDefinition step, int instance)
     {
         var unit = step.Unit ?? state.Unit;
-        var due = step.Budget is { } budget ? calendars.For(unit).Add(now, budget) : (DateTimeOffset?)null;
+        var due = step.Budget is { } budget ? calendars.For(unit).Add(now, budget) : SupplementWindowDue(step);
         var bookmark = new Bookmark(BookmarkKind.Task, $"role:{step.Role}@{unit}", instance, now, due);
         active.Add(new ActiveStep(instance, step.Id, step.Kind, now, bookmark) { Role = step.Role, Unit = unit, DueAt = due, CameFrom = cameFrom });
         events.Add(new StepStarted(instance, step.Id, step.Kind) { Role = step.Role, Unit = unit, DueAt = due });
         effects.Add(new OpenTask(new TaskId(state.Dossier, instance), step.Id, step.Kind, step.Name, step.Role!, unit, now) { DueAt = due });
         PlanStepTimers(active[active.Count - 1]);
+        PlanSupplementWindow(active[active.Count - 1]);
     }
 
     private void StartTimer(StepDefinition step, int instance)

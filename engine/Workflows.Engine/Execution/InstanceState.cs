@@ -66,6 +66,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
     /// <summary>Pending SLA timers and what recomputing the appointment needs (see <see cref="Sla.SlaState"/>).</summary>
     public Sla.SlaState Sla { get; init; } = Engine.Sla.SlaState.Empty;
 
+    /// <summary>Digitized components and officials' files attached so far (references; the bytes are stored outside).</summary>
+    public ImmutableList<Documents.Attachment> Attachments { get; init; } = [];
+
     public bool IsCompleted => CompletedAt is not null;
 
     public ActiveStep? FindActive(int stepInstance) => ActiveSteps.Find(s => s.Instance == stepInstance);

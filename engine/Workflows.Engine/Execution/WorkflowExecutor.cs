@@ -60,6 +60,8 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             SlaTimerFired fired => run.FireSlaTimer(fired.StepInstance, fired.Purpose, fired.Rung),
             RecomputeDeadlines => run.RecomputeDeadlines(),
             GiveNewAppointment give => run.GiveNewAppointment(give.NewAppointment, give.Reason),
+            AttachDocument attach => run.Attach(attach.Attachment, attach.StepInstance),
+            RemoveAttachment remove => run.RemoveAttachment(remove.AttachmentId),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command type."),
         };
         return rejection is null ? run.Finish() : new Rejected(rejection);
@@ -124,6 +126,6 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, step.Fields, step.RequiredFields, run.Data);
         return problems.Count > 0
             ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))
-            : run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
+            : run.CheckBeforeCompleting(active, complete.Outcome) ?? run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
     }
 }

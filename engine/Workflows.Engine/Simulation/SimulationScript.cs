@@ -50,6 +50,18 @@ public sealed record ScriptStep
 
     public string? FireTimer { get; init; }
 
+    /// <summary>Attach a file for this checklist component (or "other"); content is simulated: a fixed digest of the name.</summary>
+    public string? Attach { get; init; }
+
+    /// <summary>For <see cref="Attach"/>: the file name (default: the component key + ".pdf").</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>For <see cref="Attach"/>: the media type found in the content (default: the component's first accepted type).</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>For <see cref="Attach"/>: the file size in bytes (default 250,000).</summary>
+    public long? Size { get; init; }
+
     public string? Outcome { get; init; }
 
     public string? As { get; init; }

@@ -40,7 +40,7 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         for (var i = 0; i < script.Steps.Count; i++)
         {
             var step = script.Steps[i];
-            var (command, at, error) = Build(script, step, state, now);
+            var (command, at, error) = Build(procedure, script, step, state, now);
             if (command is null)
             {
                 return Finish(trace with { Failure = $"Script step {i + 1}: {error}" }, state);
@@ -124,14 +124,22 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         : step.Complete is { } c ? $"complete {c} with {step.Outcome}"
         : step.Claim is { } cl ? $"claim {cl}"
         : step.Release is { } r ? $"release {r}"
+        : step.Attach is { } a ? $"attach {a}"
         : $"fire timer {step.FireTimer}";
 
-    private static (WorkflowCommand? Command, DateTimeOffset At, string? Error) Build(SimulationScript script, ScriptStep step, InstanceState state, DateTimeOffset previous)
+    private static (WorkflowCommand? Command, DateTimeOffset At, string? Error) Build(ExecutableProcedure procedure, SimulationScript script, ScriptStep step, InstanceState state, DateTimeOffset previous)
     {
-        var named = new[] { step.Complete, step.Claim, step.Release, step.FireTimer, step.Withdraw, step.Stop }.Count(n => n is not null);
+        var named = new[] { step.Complete, step.Claim, step.Release, step.FireTimer, step.Withdraw, step.Stop, step.Attach }.Count(n => n is not null);
         if (named != 1)
         {
-            return (null, previous, "name exactly one of complete, claim, release, fireTimer, withdraw or stop.");
+            return (null, previous, "name exactly one of complete, claim, release, fireTimer, withdraw, stop or attach.");
+        }
+
+        if (step.Attach is { } component)
+        {
+            return TryActor(script, step.As, out var attacher, out var whyNot)
+                ? (new AttachDocument(ScriptAttachments.For(procedure, state, step, component), null, attacher!), step.At ?? previous, null)
+                : (null, previous, whyNot);
         }
 
         if (step.Withdraw is not null || step.Stop is not null)

@@ -13,7 +13,12 @@ internal sealed class BirthRegistrationRun
 
     private readonly WorkflowExecutor executor = new(ContinuousCalendar.Instance);
 
-    public BirthRegistrationRun() => Procedure = ExecutableProcedure.Create(SampleProcedures.Load("birth-registration"));
+    public BirthRegistrationRun()
+        : this(SampleProcedures.Load("birth-registration"))
+    {
+    }
+
+    public BirthRegistrationRun(Workflows.Engine.Definitions.ProcedureDefinition definition) => Procedure = ExecutableProcedure.Create(definition);
 
     public ExecutableProcedure Procedure { get; }
 
@@ -50,7 +55,23 @@ internal sealed class BirthRegistrationRun
         return accepted;
     }
 
-    public Accepted Submit() => Do(new SubmitDossier(Id, Actors.Commune, SubmissionChannel.Online, ValidApplication, Actors.Citizen));
+    /// <summary>The applicant submits online and uploads the checklist's required components, as the portal does.</summary>
+    public Accepted Submit()
+    {
+        var submitted = Do(new SubmitDossier(Id, Actors.Commune, SubmissionChannel.Online, ValidApplication, Actors.Citizen));
+        foreach (var required in Procedure.Definition.Documents.Where(d => d.Required))
+        {
+            Attach(required.Key, Actors.Citizen);
+        }
+
+        return submitted;
+    }
+
+    public Accepted Attach(string component, Actor actor, string? id = null, int? stepInstance = null) =>
+        Do(new AttachDocument(Attachment(component, id), stepInstance, actor));
+
+    public static Workflows.Engine.Documents.Attachment Attachment(string component, string? id = null, string mediaType = "application/pdf", long size = 120_000) =>
+        new(id ?? "scan-" + component, component, component + ".pdf", mediaType, size, new string('a', 64));
 
     public int TaskAt(string step) => State!.ActiveSteps.Single(s => s.Step.Value == step).Instance;
 

@@ -31,6 +31,12 @@ public sealed record DossierDto(
     IReadOnlyList<ActiveStepDto> ActiveSteps,
     long Revision)
 {
+    /// <summary>Digitized components and officials' files (download each at its link).</summary>
+    public IReadOnlyList<Features.Attachments.AttachmentDto> Attachments { get; init; } = [];
+
+    /// <summary>The procedure's completeness checklist with how many files each component has.</summary>
+    public IReadOnlyList<Features.Attachments.ChecklistItemDto> Checklist { get; init; } = [];
+
     public static DossierDto From(InstanceState state, ExecutableProcedure? procedure) => new(
         state.Dossier.ToString(),
         state.Definition.Procedure.Value,
@@ -49,7 +55,11 @@ public sealed record DossierDto(
                 new TaskId(state.Dossier, s.Instance).ToString(), s.Step.Value, step?.Name ?? s.Step.Value, DefinitionJson.KebabName(s.Kind),
                 s.Role, s.Unit?.Value, s.Assignee?.Value, s.StartedAt, s.DueAt, step is null ? [] : [.. step.Outcomes]);
         }).ToList(),
-        state.Version);
+        state.Version)
+    {
+        Attachments = [.. state.Attachments.Select(a => Features.Attachments.AttachmentDto.From(state, a))],
+        Checklist = Features.Attachments.ChecklistItemDto.From(state, procedure),
+    };
 }
 
 /// <summary>One entry of a dossier's history; <see cref="Event"/> is the stored event as JSON (its "type" says which).</summary>

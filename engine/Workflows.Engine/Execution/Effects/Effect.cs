@@ -47,6 +47,8 @@ public enum TimerPurpose
 
     /// <summary>A task's own timeout (e.g. a consultation nobody answered): it closes itself with the step's timeout outcome.</summary>
     TaskTimeout,
+    /// <summary>The applicant's supplement window closed: the dossier may now be stopped.</summary>
+    SupplementWindow,
 }
 
 /// <summary>Deliver a <see cref="Commands.FireTimer"/> for this step instance at <see cref="DueAt"/>.</summary>

@@ -11,6 +11,7 @@ public enum NotificationKind
     Escalation,
     TaskReassigned,
     ApologyDrafted,
+    SupplementWindowExpired,
 }
 
 /// <summary>Who a notification is for: one official, or everyone holding a role in a unit.</summary>

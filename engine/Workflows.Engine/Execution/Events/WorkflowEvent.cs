@@ -38,4 +38,7 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(TaskAssigned), "task-assigned")]
 [JsonDerivedType(typeof(TaskTimedOut), "task-timed-out")]
 [JsonDerivedType(typeof(ServiceRated), "service-rated")]
+[JsonDerivedType(typeof(DocumentAttached), "document-attached")]
+[JsonDerivedType(typeof(DocumentRemoved), "document-removed")]
+[JsonDerivedType(typeof(SupplementWindowExpired), "supplement-window-expired")]
 public abstract record WorkflowEvent;

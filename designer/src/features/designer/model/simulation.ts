@@ -49,7 +49,8 @@ export function buildScript(def: Definition, unit: string, submittedAt: string, 
     submittedBy: 'applicant',
     submittedAt,
     data: data as JsonData,
-    steps: choices.map((c) => {
+    // The applicant uploads the checklist's required components first, as on the portal, so the desk can accept.
+    steps: [...(def.documents ?? []).filter((d) => d.required && d.key).map((d) => ({ attach: d.key ?? '', as: 'applicant' })), ...choices.map((c) => {
       const step = def.steps.find((s) => s.id === c.step);
       return c.timer
         ? { fireTimer: c.step, ...(c.at ? { at: c.at } : {}) }
@@ -60,7 +61,7 @@ export function buildScript(def: Definition, unit: string, submittedAt: string, 
             ...(c.at ? { at: c.at } : {}),
             data: sampleData(def, [...(step?.requiredFields ?? []), ...(step?.fields ?? [])]) as JsonData,
           };
-    }),
+    })],
   };
 }
 
