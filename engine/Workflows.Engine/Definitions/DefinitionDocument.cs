@@ -95,6 +95,9 @@ public sealed record StepDocument
     public Dictionary<string, string>? Set { get; init; }
 
     public NumberingDocument? Numbering { get; init; }
+
+    /// <summary>Signature/issue steps: outcomes that need a verified signature on the result.</summary>
+    public List<string>? SignOn { get; init; }
 }
 
 public sealed record NumberingDocument

@@ -94,6 +94,7 @@ public static class DefinitionJson
                 On = n.Outcomes.IsEmpty ? null : [.. n.Outcomes],
                 Format = n.Format == NumberingRule.DefaultFormat ? null : n.Format,
             } : null,
+            SignOn = s.SignOn.IsDefaultOrEmpty ? null : [.. s.SignOn],
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -323,6 +324,7 @@ public static class DefinitionJson
                 Numbering = step.Numbering is { } n
                     ? new NumberingRule(n.Register ?? "", n.Field ?? "", [.. n.On ?? []], string.IsNullOrWhiteSpace(n.Format) ? NumberingRule.DefaultFormat : n.Format)
                     : null,
+                SignOn = [.. step.SignOn ?? []],
             };
         }
 

@@ -38,5 +38,8 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
     /// <summary>For a person's step: the register number it assigns when it completes.</summary>
     public NumberingRule? Numbering { get; init; }
 
+    /// <summary>For a signature or issue step: outcomes that need a verified signature (see <see cref="Execution.Signatures.SigningRules"/> for the default).</summary>
+    public ImmutableArray<string> SignOn { get; init; } = [];
+
     public string? Description { get; init; }
 }

@@ -259,6 +259,7 @@ internal sealed partial class ExecutionRun(
             ClockPausedAt = clockPausedAt,
             RemainingAtPause = remainingAtPause,
             Sla = CompleteSla(),
+            Signatures = signatures,
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -433,6 +434,11 @@ internal sealed partial class ExecutionRun(
         if (status == DossierStatus.New && to is DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady)
         {
             RecordStatus(DossierStatus.Received);
+        }
+
+        if (to == DossierStatus.ResultReady && CheckResultSigned() is { } unsigned)
+        {
+            return unsigned;
         }
 
         if (!DossierStatusRules.CanChange(status, to))

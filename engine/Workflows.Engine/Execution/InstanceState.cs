@@ -63,6 +63,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
     /// <summary>Pending SLA timers and what recomputing the appointment needs (see <see cref="Sla.SlaState"/>).</summary>
     public Sla.SlaState Sla { get; init; } = Engine.Sla.SlaState.Empty;
 
+    /// <summary>The verified signatures on the dossier's result (personal at approval, e-seal at issue).</summary>
+    public Signatures.ResultSignatures Signatures { get; init; } = Execution.Signatures.ResultSignatures.None;
+
     public bool IsCompleted => CompletedAt is not null;
 
     public ActiveStep? FindActive(int stepInstance) => ActiveSteps.Find(s => s.Instance == stepInstance);

@@ -107,6 +107,8 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, step.Fields, step.RequiredFields, run.Data);
         return problems.Count > 0
             ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))
-            : run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
+            : run.RefuseTypedNumber(active, complete.Outcome, complete.Data)
+                ?? run.AcceptSignature(active, complete.Outcome, complete.Signature)
+                ?? run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
     }
 }

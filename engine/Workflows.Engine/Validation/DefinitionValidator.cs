@@ -28,6 +28,7 @@ public static class DefinitionValidator
         }
 
         v.Problems.AddRange(Sla.SlaValidator.Validate(definition));
+        v.Problems.AddRange(Execution.Signatures.SigningValidator.Validate(definition));
 
         return new ValidationReport([.. v.Problems]);
     }

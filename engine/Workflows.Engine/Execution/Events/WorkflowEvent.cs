@@ -35,4 +35,5 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(ApologyDrafted), "apology-drafted")]
 [JsonDerivedType(typeof(AppointmentRescheduled), "appointment-rescheduled")]
 [JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
+[JsonDerivedType(typeof(ResultSigned), "result-signed")]
 public abstract record WorkflowEvent;
