@@ -25,6 +25,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITrackingBook, EfTrackingBook>();
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<INotificationStore, EfNotificationStore>();
+        services.AddSingleton<IResultDocumentStore, EfResultDocumentStore>();
         return services;
     }
 }

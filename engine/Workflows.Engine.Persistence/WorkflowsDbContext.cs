@@ -36,6 +36,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     internal DbSet<CalendarUnitRow> CalendarUnits => Set<CalendarUnitRow>();
 
+    internal DbSet<ResultDocumentRow> ResultDocuments => Set<ResultDocumentRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -65,6 +67,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new NotificationRowConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
+        modelBuilder.ApplyConfiguration(new ResultDocumentRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
