@@ -4,6 +4,7 @@ using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
+using Workflows.Api.Features.Signing;
 using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
@@ -14,6 +15,7 @@ builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
 builder.AddWorkflowsTimers();
+builder.AddWorkflowsSigning();
 builder.AddWorkflowsApi();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapProcedureInsightsApi();
 app.MapSimulationApi();
 app.MapCalendarsApi();
 app.MapNotificationsApi();
+app.MapSigningApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

@@ -14,6 +14,16 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
 
     public FakeTimeProvider Clock { get; } = new(Start) { AutoAdvanceAmount = TimeSpan.Zero };
 
+    /// <summary>This host's signing keys and dev PKI, so parallel hosts never share (or race on) one.</summary>
+    public string KeysDirectory { get; } = Directory.CreateTempSubdirectory("workflows-keys-").FullName;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(KeysDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
     public HttpClient ClientFor(string? user)
     {
         var client = CreateClient();
@@ -31,6 +41,7 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Workflows", connectionString);
         builder.UseSetting("Limits:MaxRequestBodyBytes", "262144");
+        builder.UseSetting("Signing:KeysDirectory", KeysDirectory);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
