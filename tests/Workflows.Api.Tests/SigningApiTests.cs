@@ -240,6 +240,64 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         output.Split("Signature is Valid.").Length.ShouldBe(3, output);
     }
 
+    /// <summary>The token's side: the leader's certificate and key, here taken from the host's dev CA.</summary>
+    private async Task<Engine.Signing.Signers.ISigner> TokenOfAsync(string user) =>
+        (await Factory.Services.GetRequiredService<ProtectedKeyVault>().FindAsync("user:" + user, TestContext.Current.CancellationToken))!;
+
+    private async Task<JsonElement> PrepareAsync(JsonElement dossier, string user, Engine.Signing.Signers.ISigner token) =>
+        await Ok(await As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "approve")}/sign/prepare", new
+        {
+            outcome = "approve",
+            certificate = Convert.ToBase64String(token.Certificate.RawData),
+            chain = token.Chain.Select(c => Convert.ToBase64String(c.RawData)).ToList(),
+        }));
+
+    private Task<HttpResponseMessage> CompleteSigningAsync(JsonElement dossier, string user, string sessionId, byte[] signature) =>
+        As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "approve")}/sign/complete", new { sessionId, signature = Convert.ToBase64String(signature) });
+
+    [Fact]
+    public async Task A_token_signs_the_approval_in_two_phases_and_a_replay_is_refused()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var sessionId = session.GetProperty("sessionId").GetString()!;
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+
+        var approved = await Ok(await CompleteSigningAsync(dossier, "chair-tuan", sessionId, signature));
+
+        approved.GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("issue");
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", sessionId, signature), HttpStatusCode.UnprocessableEntity, "signing-session-not-found");
+        await Ok(await SignAsync(approved, "issue", "issued", "clerk-mai"));
+        new VerificationView((await Ok(await As("desk-lan").GetAsync("/api/results/1/2026/KS"))).GetProperty("verification")).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_token_signature_over_another_digest_is_refused_and_nothing_changes()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var other = await token.SignAsync("not the signed attributes"u8.ToArray(), TestContext.Current.CancellationToken);
+
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, other), HttpStatusCode.UnprocessableEntity, "signature-mismatch");
+
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
+    [Fact]
+    public async Task A_token_certificate_without_signing_key_usage_is_refused()
+    {
+        var dossier = await AtApprovalAsync();
+        using var foreign = DevelopmentPki.Create(WorkflowsApiFactory.Start);
+        using var certificate = foreign.IssuePersonal(new UserId("chair-tuan"), "Lê Văn Tuấn", options: new CertificateOptions { KeyUsage = X509KeyUsageFlags.KeyEncipherment });
+
+        var response = await As("chair-tuan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "approve")}/sign/prepare", new { outcome = "approve", certificate = Convert.ToBase64String(certificate.RawData) });
+
+        await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "certificate-cannot-sign");
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>
     private async Task StoreForeignKeyAsync(string keyId, Func<DevelopmentPki, X509Certificate2> issue, DateTimeOffset? createdAt = null)
     {

@@ -31,6 +31,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<ProtectedKeyVault>();
         builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
         builder.Services.AddSingleton<ISigningSessionStore, InMemorySigningSessionStore>();
+        builder.Services.AddSingleton<Features.Signing.PendingResultSignatures>();
         builder.Services.AddSingleton(sp => new PdfSigningService(
             sp.GetRequiredService<ISigningSessionStore>(),
             sp.GetRequiredService<TimeProvider>(),

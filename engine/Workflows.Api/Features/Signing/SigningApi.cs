@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Infrastructure;
@@ -26,6 +28,8 @@ public static class SigningApi
     public static IEndpointRouteBuilder MapSigningApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/tasks/{taskId}/sign", Sign).WithTags("Signing").RequireAuthorization();
+        app.MapPost("/api/tasks/{taskId}/sign/prepare", Prepare).WithTags("Signing").RequireAuthorization();
+        app.MapPost("/api/tasks/{taskId}/sign/complete", Complete).WithTags("Signing").RequireAuthorization();
         app.MapPost("/api/signatures/verify", Verify).WithTags("Signing").RequireAuthorization().Accepts<byte[]>("application/pdf");
         app.MapGet("/api/results/{**number}", Result).WithTags("Signing").RequireAuthorization();
         return app;
@@ -38,108 +42,120 @@ public static class SigningApi
     /// </summary>
     public static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> Sign(string taskId, SignTaskRequest request, HttpContext http, [AsParameters] SigningServices services, CancellationToken ct)
     {
-        if (!TaskId.TryParse(taskId, out var id))
-        {
-            return Problems.NotFound(RejectionCodes.TaskNotOpen, $"'{taskId}' is not a task id (expected <dossier id>.<step number>).");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Outcome))
-        {
-            return Problems.Unprocessable(RejectionCodes.UnknownOutcome, "Say which outcome you sign: \"outcome\" is required (e.g. \"approve\" or \"issued\").");
-        }
-
         var actor = http.User.ToActor();
-        var state = await services.Dossiers.FindAsync(id.Dossier, ct);
-        if (state is null)
+        var (input, problem) = await ResultSigningInput.ForAsync(taskId, request.Outcome, actor, services, ct);
+        if (input is null)
         {
-            return Problems.NotFound(RejectionCodes.DossierNotFound, $"Dossier {id.Dossier} does not exist.");
+            return problem!;
         }
 
-        var procedure = await services.Procedures.FindAsync(state.Definition, ct);
-        var active = state.FindActive(id.StepInstance);
-        if (procedure is null || active is null)
-        {
-            return Problems.From(Rejection.TaskNotOpen(id.StepInstance));
-        }
-
-        var step = procedure.Step(active.Step);
-        var unit = active.Unit ?? state.Unit;
-        if (SigningRules.KindFor(step.Kind) is not { } kind || !SigningRules.Signs(step, request.Outcome))
-        {
-            return Problems.Unprocessable("not-a-signing-outcome", $"Outcome '{request.Outcome}' of step '{step.Id}' ({step.Name}) signs nothing; complete it with POST /api/tasks/{taskId}/complete.");
-        }
-
-        if (active.Role is { } role && (actor.Unit != unit || !actor.HasRole(role) || (active.Assignee is { } assignee && assignee != actor.User)))
-        {
-            return Problems.From(new Rejection(RejectionCodes.NotAuthorized, $"Task {id.StepInstance} ({step.Name}) is for role '{role}' in unit '{unit}'; '{actor.User}' may not sign it."));
-        }
-
-        var keyId = kind == SignatureEvidenceKind.Personal ? KeyIds.For(actor.User) : KeyIds.For(unit);
+        var keyId = input.Kind == SignatureEvidenceKind.Personal ? KeyIds.For(actor.User) : KeyIds.For(input.Unit);
         if (await services.Keys.FindAsync(keyId, ct) is not { } signer)
         {
-            return Problems.Unprocessable("no-signing-key", kind == SignatureEvidenceKind.Personal
-                ? $"The server holds no signing key for '{actor.User}'. Sign with your USB token or remote-signing service instead."
-                : $"The server holds no e-seal key for unit '{unit}'. Ask the administrator to import the unit's organization certificate.");
+            return Problems.Unprocessable("no-signing-key", input.Kind == SignatureEvidenceKind.Personal
+                ? $"The server holds no signing key for '{actor.User}'. Sign with your USB token or remote-signing service instead (POST /api/tasks/{taskId}/sign/prepare)."
+                : $"The server holds no e-seal key for unit '{input.Unit}'. Ask the administrator to import the unit's organization certificate.");
         }
 
-        var now = services.Time.GetUtcNow();
-        var latest = await services.Documents.LatestAsync(state.Dossier, ct);
-        byte[] input;
-        SignatureRequest signature;
-        string? number = null;
-        StoredResultDocument? draft = null;
-        if (kind == SignatureEvidenceKind.Personal)
+        var signed = await services.Signing.SignAsync(input.Pdf, signer, input.Request, ct);
+        return signed.Succeeded
+            ? await FinishAsync(input, request.Comment, signed.Value, signer.Certificate, actor, services, ct)
+            : Problems.From(signed.Rejection);
+    }
+
+    /// <summary>
+    /// Two-phase signing, phase one (USB token, remote-signing service): the caller sends its certificate; the server
+    /// prepares the result and answers what to sign (the DER signed attributes, or their SHA-256 for a hash signer).
+    /// </summary>
+    public static async Task<Results<Ok<SigningSessionDto>, ProblemHttpResult>> Prepare(string taskId, PrepareSigningRequest request, HttpContext http, [AsParameters] SigningServices services, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        X509Certificate2 certificate;
+        List<X509Certificate2> chain;
+        try
         {
-            // The leader signs the result as the dossier stands now; a rework re-renders it.
-            var rendered = await ResultDrafts.RenderAsync(state, procedure, services.Directory, now, ct);
-            input = rendered.Pdf;
-            signature = (rendered.Area(SignatureFields.Leader) is { } area ? SignatureRequest.For(area) : new SignatureRequest(SignatureKind.Personal, SignatureFields.Leader))
-                with { ExpectedUser = actor.User, Reason = "Phê duyệt kết quả" };
-            draft = new StoredResultDocument(state.Dossier, (latest?.Revision ?? 0) + 1, ResultDocumentKind.Draft, unit, null, input, SignatureEvidenceReader.Sha256(input), actor.User, now);
+            certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(request.Certificate ?? ""));
+            chain = [.. (request.Chain ?? []).Select(c => X509CertificateLoader.LoadCertificate(Convert.FromBase64String(c)))];
         }
-        else
+        catch (Exception exception) when (exception is FormatException or CryptographicException)
         {
-            if (latest is not { Kind: ResultDocumentKind.Approved })
-            {
-                return Problems.From(new Rejection(SignatureRejectionCodes.ResultNotSigned, "The result has no personal signature of the approving leader yet, so it cannot be sealed. Return it to the leader for approval."));
-            }
-
-            input = latest.Pdf;
-            number = await NextNumberAsync(procedure, state, step, active, services.Registers, now, ct);
-            signature = new SignatureRequest(SignatureKind.Organization, SignatureFields.OrganizationSeal)
-            {
-                ExpectedUnit = unit,
-                Reason = number is null ? "Phát hành kết quả" : $"Phát hành kết quả số {number}",
-            };
+            return Problems.Unprocessable("invalid-certificate", "\"certificate\" (and each of \"chain\") must be a base64 DER X.509 certificate: " + exception.Message);
         }
 
-        var signed = await services.Signing.SignAsync(input, signer, signature, ct);
-        if (!signed.Succeeded)
+        var (input, problem) = await ResultSigningInput.ForAsync(taskId, request.Outcome, actor, services, ct);
+        if (input is null)
         {
-            return Problems.From(signed.Rejection);
+            return problem!;
         }
 
+        var prepared = await services.Signing.PrepareAsync(input.Pdf, certificate, chain, input.Request, ct);
+        if (!prepared.Succeeded)
+        {
+            return Problems.From(prepared.Rejection);
+        }
+
+        var session = prepared.Value;
+        services.Sessions.Hold(session.Id, new PendingResultSignature(input, actor.User, request.Comment, certificate));
+        return TypedResults.Ok(new SigningSessionDto(
+            session.Id,
+            Convert.ToBase64String(session.SignedAttributes),
+            Convert.ToBase64String(session.DigestToSign),
+            Convert.ToBase64String(session.DocumentDigest),
+            SigningSession.DigestAlgorithm,
+            session.ExpiresAt));
+    }
+
+    /// <summary>Two-phase signing, phase two: the raw signature (or a full CMS) is embedded, verified, and the step completed.</summary>
+    public static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> Complete(string taskId, CompleteSigningRequest request, HttpContext http, [AsParameters] SigningServices services, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        byte[] signature;
+        try
+        {
+            signature = Convert.FromBase64String(request.Signature ?? "");
+        }
+        catch (FormatException)
+        {
+            return Problems.Unprocessable(SigningRejectionCodes.SignatureMismatch, "\"signature\" must be base64 (a raw RSA/ECDSA signature or a CMS SignedData).");
+        }
+
+        if (services.Sessions.Peek(request.SessionId ?? "") is not { } pending || pending.Input.TaskId != taskId || pending.Signer != actor.User)
+        {
+            return Problems.Unprocessable(SigningRejectionCodes.SessionNotFound, $"No signing session \"{request.SessionId}\" of yours is waiting for task {taskId}: it was completed already (a replay), expired, or never prepared. Prepare it again.");
+        }
+
+        var signed = await services.Signing.CompleteAsync(request.SessionId!, signature, ct);
+        services.Sessions.Release(request.SessionId!);
+        return signed.Succeeded
+            ? await FinishAsync(pending.Input, pending.Comment, signed.Value, pending.Certificate, actor, services, ct)
+            : Problems.From(signed.Rejection);
+    }
+
+    /// <summary>Verifies what was just signed, lets the core decide, and stores the revision only if it accepted.</summary>
+    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> FinishAsync(
+        ResultSigningInput input, string? comment, byte[] signedPdf, X509Certificate2 certificate, Actor actor, SigningServices services, CancellationToken ct)
+    {
         var verifier = new PdfSignatureVerifier(await services.Keys.TrustAsync(ct), services.Time);
-        var (evidence, problem) = SignatureEvidenceReader.Read(verifier.Verify(signed.Value), signed.Value, input, signer.Certificate);
+        var (evidence, problem) = SignatureEvidenceReader.Read(verifier.Verify(signedPdf), signedPdf, input.Pdf, certificate);
         if (evidence is null)
         {
             return Problems.Unprocessable(SigningRejectionCodes.CertificateWrongKind, problem!);
         }
 
-        var command = new CompleteTask(id.StepInstance, request.Outcome, new Dictionary<string, System.Text.Json.JsonElement>(), actor) { Comment = request.Comment, Signature = evidence with { ResultNumber = number } };
-        var outcome = await services.Runtime.ExecuteAsync(state.Dossier, command, ct);
+        var command = new CompleteTask(input.StepInstance, input.Outcome, new Dictionary<string, System.Text.Json.JsonElement>(), actor) { Comment = comment, Signature = evidence with { ResultNumber = input.Number } };
+        var outcome = await services.Runtime.ExecuteAsync(input.Dossier, command, ct);
         if (outcome is CommandDone)
         {
-            var revision = (latest?.Revision ?? 0) + 1;
-            if (draft is not null)
+            var now = services.Time.GetUtcNow();
+            var revision = input.LatestRevision + 1;
+            if (input.Kind == SignatureEvidenceKind.Personal)
             {
-                await services.Documents.AddAsync(draft, ct);
-                revision++;
+                await services.Documents.AddAsync(new StoredResultDocument(input.Dossier, revision++, ResultDocumentKind.Draft, input.Unit, null, input.Pdf, evidence.AppliedOnDigest, actor.User, now), ct);
             }
 
             await services.Documents.AddAsync(new StoredResultDocument(
-                state.Dossier, revision, kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
-                unit, number, signed.Value, evidence.SignedRevisionDigest, actor.User, now), ct);
+                input.Dossier, revision, input.Kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
+                input.Unit, input.Number, signedPdf, evidence.SignedRevisionDigest, actor.User, now), ct);
         }
 
         return await DossierResults.FromAsync(outcome, services.Procedures, ct);
@@ -186,23 +202,6 @@ public static class SigningApi
         var verifier = new PdfSignatureVerifier(await keys.TrustAsync(ct), time);
         return TypedResults.Ok(new ResultDto(key, document.Dossier.ToString(), document.Unit.Value, document.Revision, document.Sha256, document.CreatedBy.Value, document.CreatedAt, VerificationDto.From(verifier.Verify(document.Pdf))));
     }
-
-    private static async Task<string?> NextNumberAsync(ExecutableProcedure procedure, InstanceState state, StepDefinition step, ActiveStep active, IRegisterStore registers, DateTimeOffset now, CancellationToken ct)
-    {
-        if (step.Numbering is not { } rule)
-        {
-            return null;
-        }
-
-        if (state.Data.TryGetValue(rule.Field, out var existing) && existing.ValueKind == System.Text.Json.JsonValueKind.String)
-        {
-            return existing.GetString();
-        }
-
-        var key = new RegisterKey(active.Unit ?? state.Unit, rule.Register, WorkflowExecutor.RegisterKeysFor(procedure, state, now).FirstOrDefault(k => k.Register == rule.Register).Year);
-        var snapshot = await registers.ReadAsync([key], ct);
-        return NumberFormat.Apply(rule.Format, snapshot.LastOf(key) + 1, key);
-    }
 }
 
 public sealed record SigningServices(
@@ -214,6 +213,16 @@ public sealed record SigningServices(
     IDirectory Directory,
     ProtectedKeyVault Keys,
     PdfSigningService Signing,
+    PendingResultSignatures Sessions,
     TimeProvider Time);
 
 public sealed record SignTaskRequest(string Outcome, string? Comment);
+
+/// <param name="Certificate">The signer's certificate, base64 DER.</param>
+/// <param name="Chain">Intermediate certificates, base64 DER (optional).</param>
+public sealed record PrepareSigningRequest(string Outcome, string? Certificate, List<string>? Chain, string? Comment);
+
+/// <param name="Signature">Base64: a raw RSA/ECDSA signature over <c>signedAttributes</c> (or over <c>digestToSign</c>), or a CMS SignedData.</param>
+public sealed record CompleteSigningRequest(string? SessionId, string? Signature);
+
+public sealed record SigningSessionDto(string SessionId, string SignedAttributes, string DigestToSign, string DocumentDigest, string DigestAlgorithm, DateTimeOffset ExpiresAt);
