@@ -7,6 +7,7 @@ using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
 using Workflows.Api.Features.Ratings;
+using Workflows.Api.Features.Signing;
 using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
@@ -17,6 +18,7 @@ builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
 builder.AddWorkflowsTimers();
+builder.AddWorkflowsSigning();
 builder.AddWorkflowsApi();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapCalendarsApi();
 app.MapNotificationsApi();
 app.MapAppointmentsApi();
 app.MapAttachmentsApi();
+app.MapSigningApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<INotificationStore, EfNotificationStore>();
         services.AddSingleton<IDocumentContentStore, EfDocumentContentStore>();
+        services.AddSingleton<IResultDocumentStore, EfResultDocumentStore>();
         return services;
     }
 

@@ -39,6 +39,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<CalendarUnitRow> CalendarUnits => Set<CalendarUnitRow>();
 
     internal DbSet<DocumentContentRow> DocumentContents => Set<DocumentContentRow>();
+    internal DbSet<ResultDocumentRow> ResultDocuments => Set<ResultDocumentRow>();
 
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
@@ -71,6 +72,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new DocumentContentRowConfiguration());
+        modelBuilder.ApplyConfiguration(new ResultDocumentRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

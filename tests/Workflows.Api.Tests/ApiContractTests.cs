@@ -58,6 +58,14 @@ public abstract class ApiContractTests(ApiTestDatabase database) : ApiHostTests(
         return await Json(response);
     }
 
+    /// <summary>Approve or issue with the server-held key of the caller (personal) or of their unit (e-seal).</summary>
+    protected async Task<JsonElement> SignAsync(JsonElement dossier, string step, string outcome, string user)
+    {
+        var response = await As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, step)}/sign", new { outcome });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json(response);
+    }
+
     [Fact]
     public async Task Health_endpoints_answer()
     {
@@ -88,9 +96,10 @@ public abstract class ApiContractTests(ApiTestDatabase database) : ApiHostTests(
         dossier.GetProperty("status").GetString().ShouldBe("in-process");
         dossier.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.FromHours(7)));
         dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Hợp lệ" });
-        dossier = await CompleteAsync(dossier, "approve", "approve", "chair-tuan");
-        dossier = await CompleteAsync(dossier, "issue", "issued", "clerk-mai", new { registerNumber = "15/2026/KS" });
+        dossier = await SignAsync(dossier, "approve", "approve", "chair-tuan");
+        dossier = await SignAsync(dossier, "issue", "issued", "clerk-mai");
         dossier.GetProperty("status").GetString().ShouldBe("result-ready");
+        dossier.GetProperty("data").GetProperty("registerNumber").GetString().ShouldBe("1/2026/KS");
         dossier = await CompleteAsync(dossier, "return", "returned", "desk-lan", new { receivedBy = "Trần Thị Bình" });
 
         dossier.GetProperty("status").GetString().ShouldBe("returned");

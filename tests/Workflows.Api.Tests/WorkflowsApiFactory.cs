@@ -16,6 +16,15 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
 
     /// <summary>Configuration on top of the test defaults.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+    /// <summary>This host's signing keys and dev PKI, so parallel hosts never share (or race on) one.</summary>
+    public string KeysDirectory { get; } = Directory.CreateTempSubdirectory("workflows-keys-").FullName;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(KeysDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     public HttpClient ClientFor(string? user)
     {
@@ -39,6 +48,7 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("Signing:KeysDirectory", KeysDirectory);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -450,6 +450,74 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("registers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.ResultDocumentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_result_documents");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_result_documents_number");
+
+                    b.HasIndex("DossierId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_result_documents_dossier_id_revision");
+
+                    b.ToTable("result_documents", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
                 {
                     b.Property<Guid>("DossierId")
@@ -675,6 +743,16 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.ResultDocumentRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_result_documents_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>

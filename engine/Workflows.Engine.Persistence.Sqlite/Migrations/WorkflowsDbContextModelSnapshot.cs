@@ -443,6 +443,72 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("registers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.ResultDocumentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_result_documents");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_result_documents_number");
+
+                    b.HasIndex("DossierId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_result_documents_dossier_id_revision");
+
+                    b.ToTable("result_documents", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
                 {
                     b.Property<Guid>("DossierId")
@@ -668,6 +734,16 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.ResultDocumentRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_result_documents_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>

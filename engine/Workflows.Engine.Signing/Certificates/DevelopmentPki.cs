@@ -54,6 +54,15 @@ public sealed class DevelopmentPki : IDisposable
         return new DevelopmentPki(root, issuing, now);
     }
 
+    /// <summary>A PKI created earlier and kept by the host (the issuing CA with its key), to issue more leaf certificates.</summary>
+    public static DevelopmentPki FromExisting(X509Certificate2 root, X509Certificate2 issuingCaWithKey, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(issuingCaWithKey);
+        return issuingCaWithKey.HasPrivateKey
+            ? new DevelopmentPki(root, issuingCaWithKey, createdAt)
+            : throw new ArgumentException("The issuing CA needs its private key to issue certificates.", nameof(issuingCaWithKey));
+    }
+
     /// <summary>A leader's personal signing certificate, bound to the user account by UID.</summary>
     public X509Certificate2 IssuePersonal(UserId user, string fullName, string? organization = null, CertificateOptions? options = null) =>
         Issue(Name(cn: fullName, organization: organization, extra: (CertificateProfile.UserIdAttribute, user.Value)), CertificateProfile.DevPersonalPolicy, options ?? new());

@@ -101,6 +101,9 @@ public sealed record StepDocument
 
     public NumberingDocument? Numbering { get; init; }
 
+    /// <summary>Signature/issue steps: outcomes that need a verified signature on the result.</summary>
+    public List<string>? SignOn { get; init; }
+
     /// <summary>Outcomes refused while a required dossier component is missing, e.g. ["accept"].</summary>
     public List<string>? RequireDocuments { get; init; }
 

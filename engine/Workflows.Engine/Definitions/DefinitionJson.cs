@@ -98,6 +98,7 @@ public static class DefinitionJson
             Assignment = s.Assignment is { } rule ? KebabName(rule) : null,
             Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
             RequireDocuments = s.RequireDocumentsOn.IsEmpty ? null : [.. s.RequireDocumentsOn],
+            SignOn = s.SignOn.IsDefaultOrEmpty ? null : [.. s.SignOn],
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -355,6 +356,7 @@ public static class DefinitionJson
                 AssignTo = string.IsNullOrWhiteSpace(step.AssignTo) ? null : step.AssignTo,
                 Assignment = assignment,
                 Timeout = step.Timeout is { } timeout ? new StepTimeout(timeoutAfter, timeout.Outcome!) : null,
+                SignOn = [.. step.SignOn ?? []],
             };
         }
 

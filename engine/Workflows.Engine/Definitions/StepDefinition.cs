@@ -41,6 +41,9 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
     /// <summary>Outcomes refused while a required component of the checklist has no attachment (the desk's "accept").</summary>
     public ImmutableArray<string> RequireDocumentsOn { get; init; } = [];
 
+    /// <summary>For a signature or issue step: outcomes that need a verified signature (see <see cref="Execution.Signatures.SigningRules"/> for the default).</summary>
+    public ImmutableArray<string> SignOn { get; init; } = [];
+
     public string? Description { get; init; }
 
     /// <summary>For a person's step: the form field (type user) naming who the task opens assigned to (the leader's pick).</summary>

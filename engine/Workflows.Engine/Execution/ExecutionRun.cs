@@ -260,6 +260,7 @@ internal sealed partial class ExecutionRun(
             RemainingAtPause = remainingAtPause,
             Sla = CompleteSla(),
             Attachments = attachments,
+            Signatures = signatures,
         };
         return new Accepted(next, recorded, [.. effects]);
     }
@@ -435,6 +436,11 @@ internal sealed partial class ExecutionRun(
         if (status == DossierStatus.New && to is DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady)
         {
             RecordStatus(DossierStatus.Received);
+        }
+
+        if (to == DossierStatus.ResultReady && CheckResultSigned() is { } unsigned)
+        {
+            return unsigned;
         }
 
         if (!DossierStatusRules.CanChange(status, to))

@@ -69,6 +69,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
     /// <summary>Digitized components and officials' files attached so far (references; the bytes are stored outside).</summary>
     public ImmutableList<Documents.Attachment> Attachments { get; init; } = [];
 
+    /// <summary>The verified signatures on the dossier's result (personal at approval, e-seal at issue).</summary>
+    public Signatures.ResultSignatures Signatures { get; init; } = Execution.Signatures.ResultSignatures.None;
+
     public bool IsCompleted => CompletedAt is not null;
 
     public ActiveStep? FindActive(int stepInstance) => ActiveSteps.Find(s => s.Instance == stepInstance);

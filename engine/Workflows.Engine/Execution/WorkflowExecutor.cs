@@ -126,6 +126,9 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, step.Fields, step.RequiredFields, run.Data);
         return problems.Count > 0
             ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))
-            : run.CheckBeforeCompleting(active, complete.Outcome) ?? run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
+            : run.RefuseTypedNumber(active, complete.Outcome, complete.Data)
+                ?? run.CheckBeforeCompleting(active, complete.Outcome)
+                ?? run.AcceptSignature(active, complete.Outcome, complete.Signature)
+                ?? run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
     }
 }

@@ -73,6 +73,9 @@ public sealed record ScriptStep
 
     public string? Comment { get; init; }
 
+    /// <summary>Synthetic evidence of the signature an approve or issue command carries.</summary>
+    public ScriptSignature? Signature { get; init; }
+
     /// <summary>The rejection code this command must get; the run fails if it is accepted.</summary>
     public string? ExpectRejection { get; init; }
 }

@@ -176,8 +176,16 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         }
 
         var at = step.At ?? previous;
+        var (evidence, signatureError) = step.Signature is { } signature
+            ? signature.ToEvidence(active[0].Kind, actor!.User.Value, actor.Unit.Value, at)
+            : (null, null);
+        if (signatureError is not null)
+        {
+            return (null, previous, signatureError);
+        }
+
         WorkflowCommand command = step.Complete is not null
-            ? new CompleteTask(instance, step.Outcome ?? "", step.Data, actor!) { Comment = step.Comment }
+            ? new CompleteTask(instance, step.Outcome ?? "", step.Data, actor!) { Comment = step.Comment, Signature = evidence }
             : step.Claim is not null ? new ClaimTask(instance, actor!) : new ReleaseTask(instance, actor!);
         return (command, at, null);
     }

@@ -31,6 +31,7 @@ public static class DefinitionValidator
         v.Problems.AddRange(AssignmentValidator.Validate(definition));
         v.Problems.AddRange(TimeoutValidator.Validate(definition));
         v.Problems.AddRange(Documents.DocumentValidator.Validate(definition));
+        v.Problems.AddRange(Execution.Signatures.SigningValidator.Validate(definition));
 
         return new ValidationReport([.. v.Problems]);
     }

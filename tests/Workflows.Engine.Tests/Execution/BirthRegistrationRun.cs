@@ -1,5 +1,6 @@
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Tests.Support;
 
@@ -78,13 +79,24 @@ internal sealed class BirthRegistrationRun
     public Accepted Complete(string step, string outcome, Actor actor, object? data = null) =>
         Do(new CompleteTask(TaskAt(step), outcome, data is null ? Json.None : Json.Data(data), actor));
 
+    /// <summary>A signature the adapter would have verified: valid, by the actor (personal) or their unit (organization).</summary>
+    public static SignatureEvidence Evidence(SignatureEvidenceKind kind, string holder, string appliedOn, string signed) =>
+        new(kind, holder, $"thumb-{holder}", $"serial-{holder}", Monday0800, SignatureVerdict.Valid, signed, appliedOn);
+
+    public static SignatureEvidence LeaderSignature(Actor leader) => Evidence(SignatureEvidenceKind.Personal, leader.User.Value, "draft", "approved");
+
+    public static SignatureEvidence UnitSeal(UnitId unit) => Evidence(SignatureEvidenceKind.Organization, unit.Value, "approved", "sealed");
+
+    public Accepted Sign(string step, string outcome, Actor actor, SignatureEvidence evidence) =>
+        Do(new CompleteTask(TaskAt(step), outcome, Json.None, actor) { Signature = evidence });
+
     /// <summary>Receive → appraise → approve → issue: the dossier waits at "return" with its result ready.</summary>
     public void WalkToReturn()
     {
         Submit();
         Complete("receive", "accept", Actors.Desk);
         Complete("appraise", "recommend", Actors.Specialist, new { appraisalNote = "Hồ sơ hợp lệ" });
-        Complete("approve", "approve", Actors.Chair);
-        Complete("issue", "issued", Actors.Clerk, new { registerNumber = "KS-2026-0001" });
+        Sign("approve", "approve", Actors.Chair, LeaderSignature(Actors.Chair));
+        Sign("issue", "issued", Actors.Clerk, UnitSeal(Actors.Commune));
     }
 }

@@ -19,7 +19,7 @@ public class NumberingTests
             { "id": "start", "kind": "start" },
             { "id": "receive", "kind": "task", "role": "desk-officer", "outcomes": ["accept", "refuse"],
               "numbering": { "register": "receipts", "field": "receiptNumber", "on": ["accept"], "format": "{seq:000}/{year}/TN" } },
-            { "id": "issue", "kind": "issue", "role": "clerk", "status": "result-ready", "outcomes": ["issued", "again"],
+            { "id": "issue", "kind": "task", "role": "clerk", "status": "result-ready", "outcomes": ["issued", "again"],
               "numbering": { "register": "documents", "field": "documentNumber" } },
             { "id": "done", "kind": "end", "status": "returned" }, { "id": "refused", "kind": "end", "status": "refused" }
           ],

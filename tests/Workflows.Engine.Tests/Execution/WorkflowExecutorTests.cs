@@ -58,7 +58,7 @@ public class WorkflowExecutorTests
         last.State.IsCompleted.ShouldBeTrue();
         last.State.ActiveSteps.ShouldBeEmpty();
         last.Events.Last().Event.ShouldBe(new DossierCompleted(new("done"), DossierStatus.Returned));
-        last.State.Data["registerNumber"].GetString().ShouldBe("KS-2026-0001");
+        last.State.Data["registerNumber"].GetString().ShouldBe("1/2026/KS");
         run.Accepted.SelectMany(a => a.Events).Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, (int)last.State.LastEventSequence).Select(i => (long)i));
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Workflows.Engine.Definitions;
+using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Serialization;
@@ -8,7 +9,14 @@ using Workflows.Engine.Serialization;
 namespace Workflows.Bench.Flow;
 
 /// <summary>One official's part in the five-step flow: which step, which outcome, which form fields.</summary>
-public sealed record FlowStep(string Step, string Outcome, Actor Actor, IReadOnlyDictionary<string, JsonElement> Data);
+public sealed record FlowStep(string Step, string Outcome, Actor Actor, IReadOnlyDictionary<string, JsonElement> Data)
+{
+    /// <summary>
+    /// Approve and issue need a verified signature (the gate, docs/adr/0011). In-process benchmarks pass synthetic
+    /// evidence, so they keep measuring the engine and the store; the HTTP benchmark signs for real via /sign.
+    /// </summary>
+    public SignatureEvidence? Signature { get; init; }
+}
 
 /// <summary>
 /// The sample birth-registration procedure and the people who work it, as every benchmark drives it: a citizen
@@ -31,8 +39,8 @@ public sealed class BirthRegistrationFlow
         [
             new("receive", "accept", users["desk-lan"], Empty),
             new("appraise", "recommend", users["civil-hoa"], Fields(("appraisalNote", "Hồ sơ đầy đủ, hợp lệ."))),
-            new("approve", "approve", users["chair-tuan"], Empty),
-            new("issue", "issued", users["clerk-mai"], Fields(("registerNumber", "15/2026/KS"))),
+            new("approve", "approve", users["chair-tuan"], Empty) { Signature = Synthetic(SignatureEvidenceKind.Personal, "chair-tuan", "draft", "approved") },
+            new("issue", "issued", users["clerk-mai"], Empty) { Signature = Synthetic(SignatureEvidenceKind.Organization, UnitId, "approved", "sealed") },
             new("return", "returned", users["desk-lan"], Fields(("receivedBy", "Trần Thị Bình"))),
         ];
     }
@@ -52,6 +60,9 @@ public sealed class BirthRegistrationFlow
 
     /// <summary>Submit plus the five completions.</summary>
     public int TransitionsPerDossier => Steps.Length + 1;
+
+    private static SignatureEvidence Synthetic(SignatureEvidenceKind kind, string holder, string appliedOn, string signed) =>
+        new(kind, holder, "bench-" + holder, "bench-" + holder, new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7)), SignatureVerdict.Valid, signed, appliedOn);
 
     private static IReadOnlyDictionary<string, JsonElement> Empty { get; } = new Dictionary<string, JsonElement>();
 

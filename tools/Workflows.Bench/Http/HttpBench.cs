@@ -34,7 +34,7 @@ public static class HttpBench
             unit = BirthRegistrationFlow.UnitId,
             data = p[i],
         }))).ToArray()).ToArray();
-        var completions = flow.Steps.Select(s => (s.Actor.User.Value, Body: Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome, data = s.Data })))).ToArray();
+        var completions = flow.Steps.Select(s => (s.Actor.User.Value, Verb: s.Signature is null ? "complete" : "sign", Body: Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome, data = s.Data })))).ToArray();
         var counters = new int[users];
         var citizen = flow.Citizen.User.Value;
 
@@ -47,9 +47,10 @@ public static class HttpBench
                 var started = Stopwatch.GetTimestamp();
                 var body = submissions[user][counters[user]++ % 16];
                 var task = await record.TimeAsync("submit", () => PostAsync(http, new Uri("/api/dossiers", UriKind.Relative), citizen, body, HttpStatusCode.Created, ct));
-                foreach (var (official, completion) in completions)
+                foreach (var (official, verb, completion) in completions)
                 {
-                    task = await record.TimeAsync("complete", () => PostAsync(http, new Uri($"/api/tasks/{task}/complete", UriKind.Relative), official, completion, HttpStatusCode.OK, ct));
+                    // Approve and issue sign the result for real (server-held keys), as an official would.
+                    task = await record.TimeAsync(verb, () => PostAsync(http, new Uri($"/api/tasks/{task}/{verb}", UriKind.Relative), official, completion, HttpStatusCode.OK, ct));
                 }
 
                 record.DossierFinished(started);

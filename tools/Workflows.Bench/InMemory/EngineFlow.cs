@@ -41,7 +41,7 @@ public sealed class EngineFlow
         {
             var step = flow.Steps[i];
             var instance = state.ActiveSteps.Single().Instance;
-            var command = new CompleteTask(instance, step.Outcome, step.Data, step.Actor);
+            var command = new CompleteTask(instance, step.Outcome, step.Data, step.Actor) { Signature = step.Signature };
             var at = SubmittedAt + StepOffsets[i];
             built.Add((step.Step, command, at));
             state = Accept(Executor.Execute(Procedure, state, command, at), step.Step);

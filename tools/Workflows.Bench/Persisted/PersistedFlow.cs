@@ -23,7 +23,7 @@ public sealed class PersistedFlow(BirthRegistrationFlow flow, WorkflowRuntime ru
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(step);
         var instance = state.ActiveSteps.Single().Instance;
-        return Done(await runtime.ExecuteAsync(state.Dossier, new CompleteTask(instance, step.Outcome, step.Data, step.Actor), cancellationToken), step.Step);
+        return Done(await runtime.ExecuteAsync(state.Dossier, new CompleteTask(instance, step.Outcome, step.Data, step.Actor) { Signature = step.Signature }, cancellationToken), step.Step);
     }
 
     public async Task<InstanceState> RefuseAtReceiptAsync(InstanceState state, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public static class PersistedProfile
             submits++;
             foreach (var step in flow.Steps)
             {
-                var command = new CompleteTask(state.ActiveSteps.Single().Instance, step.Outcome, step.Data, step.Actor);
+                var command = new CompleteTask(state.ActiveSteps.Single().Instance, step.Outcome, step.Data, step.Actor) { Signature = step.Signature };
 
                 // The same sequence as WorkflowRuntime.ExecuteAsync, timed step by step.
                 var s0 = database.Sql.Totals;

@@ -11,4 +11,7 @@ public sealed record CompleteTask(
     Actor Actor) : WorkflowCommand(Actor)
 {
     public string? Comment { get; init; }
+
+    /// <summary>The verified signature a signing outcome of a signature or issue step needs (see <see cref="Signatures.SigningRules"/>).</summary>
+    public Signatures.SignatureEvidence? Signature { get; init; }
 }

@@ -41,4 +41,5 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DocumentAttached), "document-attached")]
 [JsonDerivedType(typeof(DocumentRemoved), "document-removed")]
 [JsonDerivedType(typeof(SupplementWindowExpired), "supplement-window-expired")]
+[JsonDerivedType(typeof(ResultSigned), "result-signed")]
 public abstract record WorkflowEvent;

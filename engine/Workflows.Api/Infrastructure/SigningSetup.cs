@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Signing.Pades;
+using Workflows.Engine.Signing.Signers;
+
+namespace Workflows.Api.Infrastructure;
+
+/// <summary>Signing: the PDFsharp licence choice, Data Protection for keys at rest, the key vault, signer and verifier.</summary>
+public static class SigningSetup
+{
+    public static WebApplicationBuilder AddWorkflowsSigning(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Signing").Get<SigningOptions>() ?? new SigningOptions();
+        builder.Services.Configure<SigningOptions>(builder.Configuration.GetSection("Signing"));
+        switch (options.PdfSharpLicense.ToUpperInvariant())
+        {
+            case "AGPL":
+                PdfGenerationLicense.UseAgpl();
+                break;
+            case "COMMERCIAL" when !string.IsNullOrWhiteSpace(options.PdfSharpLicenseKey):
+                PdfGenerationLicense.UseCommercial(options.PdfSharpLicenseKey);
+                break;
+            default:
+                throw new InvalidOperationException("Signing:PdfSharpLicense must be \"agpl\" or \"commercial\" (with Signing:PdfSharpLicenseKey); see docs/adr/0007-pdf-signatures.md.");
+        }
+
+        var keys = Path.GetFullPath(options.KeysDirectory, builder.Environment.ContentRootPath);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Workflows")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys, "data-protection")));
+        builder.Services.AddSingleton<ProtectedKeyVault>();
+        builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
+        builder.Services.AddSingleton<ISigningSessionStore, InMemorySigningSessionStore>();
+        builder.Services.AddSingleton<Features.Signing.PendingResultSignatures>();
+        builder.Services.AddSingleton(sp => new PdfSigningService(
+            sp.GetRequiredService<ISigningSessionStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new PdfSigningOptions { MaxDocumentBytes = options.MaxDocumentBytes }));
+        return builder;
+    }
+}
