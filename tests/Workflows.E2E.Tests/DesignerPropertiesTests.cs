@@ -61,8 +61,8 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
         var document = json["documents"]!.AsArray().Single()!;
         ((string?)document["key"]).ShouldBe("don-de-nghi-cap-phep");
         ((bool)document["required"]!).ShouldBeTrue();
-        document["accept"]!.ToJsonString().ShouldBe("""["pdf"]""");
-        ((int)document["maxSizeMb"]!).ShouldBe(5);
+        document["acceptedTypes"]!.ToJsonString().ShouldBe("""["application/pdf"]""");
+        ((int)document["maxBytes"]!).ShouldBe(5 * 1024 * 1024);
         errors.ShouldBeEmpty();
     }
 }

@@ -7,7 +7,7 @@ const withUnknowns = {
   id: 'permit',
   name: 'Cấp phép',
   policies: { stopRoles: ['leader'], supplementWindow: '15d' },
-  documents: [{ key: 'application', name: 'Đơn đề nghị', required: true, accept: ['pdf'], maxSizeMb: 5 }],
+  documents: [{ key: 'application', name: 'Đơn đề nghị', required: true, acceptedTypes: ['application/pdf'], maxBytes: 5242880 }],
   futureTopLevel: { anything: [1, 2, 3] },
   roles: [{ id: 'desk-officer', name: 'Cán bộ một cửa', unitScope: 'commune' }],
   form: { fields: [{ key: 'name', type: 'text', autoFill: 'citizen-registry' }], layout: 'two-columns' },

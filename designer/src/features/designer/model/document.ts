@@ -33,9 +33,18 @@ export interface EscalationRung { after?: string | null; action?: string | null;
 export const escalationActions = ['notify-assignee', 'notify-unit-leader', 'reassign', 'raise-priority', 'draft-apology'] as const;
 
 /** A component of the dossier the applicant must (or may) hand in: the documents checklist. */
-export interface RequiredDocument { key?: string | null; name?: string | null; required?: boolean | null; accept?: string[] | null; maxSizeMb?: number | null }
+/** A dossier component as the engine reads it (Documents/DocumentsJson.cs): media types, size in bytes. */
+export interface RequiredDocument { key?: string | null; name?: string | null; required?: boolean | null; acceptedTypes?: string[] | null; maxBytes?: number | null }
 
-export const documentTypes = ['pdf', 'jpg', 'png', 'docx', 'xml'] as const;
+/** The types the store recognises by their first bytes (engine Documents/MediaTypes.cs), with a short label. */
+export const documentTypes = [
+  { value: 'application/pdf', label: 'PDF' },
+  { value: 'image/jpeg', label: 'JPEG' },
+  { value: 'image/png', label: 'PNG' },
+  { value: 'image/tiff', label: 'TIFF' },
+] as const;
+export const megabyte = 1024 * 1024;
+export const typeLabel = (mediaType: string) => documentTypes.find((t) => t.value === mediaType)?.label ?? mediaType;
 
 export type DefinitionExtras = { escalation?: EscalationRung[] | null; documents?: RequiredDocument[] | null };
 

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useI18n } from '../../../i18n/i18n';
-import { definitionExtras, documentTypes, slugify, type Definition, type RequiredDocument } from '../model/document';
+import { definitionExtras, documentTypes, megabyte, slugify, typeLabel, type Definition, type RequiredDocument } from '../model/document';
 
 /** The dossier's components (thành phần hồ sơ): what the applicant hands in, which file types, how large. */
 export function DocumentsChecklist({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
@@ -21,16 +21,16 @@ export function DocumentsChecklist({ def, onChange }: { def: Definition; onChang
             <ActionIcon size="sm" variant="subtle" color="red" onClick={() => set(documents.filter((_, j) => j !== i))} aria-label={t('common.remove')}>✕</ActionIcon>
           </Group>
           <Group gap={4} mt={4} wrap="nowrap" align="flex-end">
-            <MultiSelect size="xs" style={{ flex: 1 }} label={t('documents.accept')} data={[...documentTypes]} value={d.accept ?? []} data-testid="document-accept"
-              onChange={(accept) => update(i, { accept })} />
-            <NumberInput size="xs" w={80} label={t('documents.maxSize')} min={1} max={50} value={d.maxSizeMb ?? ''} data-testid="document-max-size"
-              onChange={(v) => update(i, { maxSizeMb: typeof v === 'number' ? v : null })} />
+            <MultiSelect size="xs" style={{ flex: 1 }} label={t('documents.accept')} data={documentTypes.map((x) => ({ ...x }))} value={d.acceptedTypes ?? []} data-testid="document-accept"
+              onChange={(acceptedTypes) => update(i, { acceptedTypes: acceptedTypes.length ? acceptedTypes : null })} />
+            <NumberInput size="xs" w={80} label={t('documents.maxSize')} min={1} max={20} value={d.maxBytes ? d.maxBytes / megabyte : ''} data-testid="document-max-size"
+              onChange={(v) => update(i, { maxBytes: typeof v === 'number' ? Math.round(v * megabyte) : null })} />
           </Group>
           <Checkbox size="xs" mt={4} label={t('form.required')} checked={d.required ?? false} onChange={(e) => update(i, { required: e.currentTarget.checked || null })} data-testid="document-required" />
         </Card>
       ))}
       <Button size="compact-sm" variant="light" data-testid="add-document"
-        onClick={() => set([...documents, { key: freeKey(), name: '', required: true, accept: ['pdf'], maxSizeMb: 10 }])}>{t('documents.add')}</Button>
+        onClick={() => set([...documents, { key: freeKey(), name: '', required: true, acceptedTypes: ['application/pdf'], maxBytes: 10 * megabyte }])}>{t('documents.add')}</Button>
     </Stack>
   );
 }
@@ -50,7 +50,7 @@ export function DocumentsPreview({ def, audience }: { def: Definition; audience:
             : <Text size="xs">{d.name || d.key}{d.required ? <Text span c="red"> *</Text> : null}</Text>}
           <Group gap={2} wrap="nowrap">
             {d.required ? null : <Badge size="xs" variant="outline" color="gray">{t('documents.optional')}</Badge>}
-            <Text size="xs" c="dimmed" data-testid="document-rule">{(d.accept ?? []).map((a) => a.toUpperCase()).join(', ')}{d.maxSizeMb ? ` ≤ ${d.maxSizeMb} MB` : ''}</Text>
+            <Text size="xs" c="dimmed" data-testid="document-rule">{(d.acceptedTypes ?? ['application/pdf', 'image/jpeg', 'image/png']).map(typeLabel).join(', ')}{d.maxBytes ? ` ≤ ${d.maxBytes / megabyte} MB` : ''}</Text>
             {audience === 'citizen' && <Button size="compact-xs" variant="default" tabIndex={-1}>{t('documents.upload')}</Button>}
           </Group>
         </Group>
