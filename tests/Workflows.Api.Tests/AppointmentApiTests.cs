@@ -19,7 +19,8 @@ public abstract class AppointmentApiTests(ApiTestDatabase database) : ApiHostTes
             },
         }, TestContext.Current.CancellationToken);
         submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var receive = (await Json(submitted)).GetProperty("activeSteps")[0].GetProperty("taskId").GetString();
+        var complete = await AttachRequiredAsync((await Json(submitted)).GetProperty("id").GetString()!, "citizen-an");
+        var receive = complete.GetProperty("activeSteps")[0].GetProperty("taskId").GetString();
         var received = await As("desk-lan").PostAsJsonAsync($"/api/tasks/{receive}/complete", new { outcome = "accept" }, TestContext.Current.CancellationToken);
         received.StatusCode.ShouldBe(HttpStatusCode.OK, await received.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var dossier = await Json(received);

@@ -43,7 +43,17 @@ public abstract class AppraisalApiTests(ApiTestDatabase database) : ApiHostTests
     {
         var submitted = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new { procedure, unit = "xa-tan-an", data });
         submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
-        return await CompleteAsync(await Json(submitted), "receive", "accept", "desk-lan");
+        var complete = await AttachRequiredAsync((await Json(submitted)).GetProperty("id").GetString()!, "citizen-an");
+        return await CompleteAsync(complete, "receive", "accept", "desk-lan");
+    }
+
+    /// <summary>Approve and issue sign the result for real with the server-held keys (no signature, no result).</summary>
+    private async Task<JsonElement> SignAsync(JsonElement dossier, string step, string outcome, string user)
+    {
+        var response = await As(user).PostAsJsonAsync($"/api/tasks/{Task(dossier, step).GetProperty("taskId").GetString()}/sign", new { outcome });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var signed = await Json(response);
+        return signed.TryGetProperty("dossier", out var inner) ? inner : signed;
     }
 
     private async Task<JsonElement> CompleteAsync(JsonElement dossier, string step, string outcome, string user, object? data = null)
@@ -148,8 +158,8 @@ public abstract class AppraisalApiTests(ApiTestDatabase database) : ApiHostTests
         var dossier = await ReceivedAsync("household-business-registration", HouseholdData);
         var id = dossier.GetProperty("id").GetString();
         dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Hợp lệ" });
-        dossier = await CompleteAsync(dossier, "approve", "approve", "chair-tuan");
-        dossier = await CompleteAsync(dossier, "issue", "issued", "clerk-mai", new { businessCode = "27A8001234" });
+        dossier = await SignAsync(dossier, "approve", "approve", "chair-tuan");
+        dossier = await SignAsync(dossier, "issue", "issued", "clerk-mai");
         dossier = await CompleteAsync(dossier, "return", "returned", "desk-lan", new { receivedBy = "Nguyễn Văn An" });
         dossier.GetProperty("status").GetString().ShouldBe("returned");
         int[] scores = [2, 2, 1, 2, 2, 2, 1, 2, 2];
@@ -179,8 +189,8 @@ public abstract class AppraisalApiTests(ApiTestDatabase database) : ApiHostTests
         var dossier = await ReceivedAsync("household-business-registration", HouseholdData);
         var id = dossier.GetProperty("id").GetString();
         dossier = await CompleteAsync(dossier, "appraise", "recommend", "civil-hoa", new { appraisalNote = "Hợp lệ" });
-        dossier = await CompleteAsync(dossier, "approve", "approve", "chair-tuan");
-        dossier = await CompleteAsync(dossier, "issue", "issued", "clerk-mai", new { businessCode = "27A8001234" });
+        dossier = await SignAsync(dossier, "approve", "approve", "chair-tuan");
+        dossier = await SignAsync(dossier, "issue", "issued", "clerk-mai");
         await CompleteAsync(dossier, "return", "returned", "desk-lan", new { receivedBy = "Nguyễn Văn An" });
 
         Factory.Clock.Advance(TimeSpan.FromDays(31));

@@ -57,7 +57,7 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     {
         var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var dossier = await Json(created);
+        var dossier = await AttachRequiredAsync((await Json(created)).GetProperty("id").GetString()!, "citizen-an");
         dossier = await Ok(await As("desk-lan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "receive")}/complete", new { outcome = "accept" }));
         return await Ok(await As("civil-hoa").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "appraise")}/complete", new { outcome = "recommend", data = new { appraisalNote = "Hợp lệ" } }));
     }

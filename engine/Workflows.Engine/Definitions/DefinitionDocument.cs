@@ -114,6 +114,28 @@ public sealed record StepDocument
     public string? Assignment { get; init; }
 
     public TimeoutDocument? Timeout { get; init; }
+
+    public FeeDocument? Fee { get; init; }
+
+    public TemplateDocument? Template { get; init; }
+}
+
+/// <summary>"amount" in whole đồng, "currency" (only "VND"), and a "note" for the applicant.</summary>
+public sealed record FeeDocument
+{
+    public decimal? Amount { get; init; }
+
+    public string? Currency { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>The result-document template by "id", with its display "name".</summary>
+public sealed record TemplateDocument
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
 }
 
 /// <summary>"after" (working time from the task's opening; omitted: the step's budget) and the "outcome" it closes with.</summary>

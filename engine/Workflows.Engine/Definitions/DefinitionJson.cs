@@ -99,6 +99,8 @@ public static class DefinitionJson
             Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
             RequireDocuments = s.RequireDocumentsOn.IsEmpty ? null : [.. s.RequireDocumentsOn],
             SignOn = s.SignOn.IsDefaultOrEmpty ? null : [.. s.SignOn],
+            Fee = s.Fee is { } fee ? new FeeDocument { Amount = fee.Amount, Currency = StepFee.Currency, Note = fee.Note } : null,
+            Template = s.Template is { } template ? new TemplateDocument { Id = template.Id, Name = template.Name } : null,
         })],
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
@@ -327,6 +329,24 @@ public static class DefinitionJson
             }
 
             var timeoutAfter = Duration(step.Timeout?.After, at + ".timeout.after", required: false, step.Id);
+            if (step.Fee is { } f)
+            {
+                if (f.Amount is not { } feeAmount || feeAmount < 0 || feeAmount != decimal.Truncate(feeAmount) || feeAmount > 1_000_000_000_000m)
+                {
+                    Problem("invalid-fee", at + ".fee.amount", $"Step '{step.Id}': a fee is a whole number of đồng from 0 up, e.g. 200000.", step.Id);
+                }
+
+                if (f.Currency is not (null or StepFee.Currency))
+                {
+                    Problem("invalid-fee", at + ".fee.currency", $"Step '{step.Id}': fees are in \"{StepFee.Currency}\"; '{f.Currency}' is not accepted.", step.Id);
+                }
+            }
+
+            if (step.Template is { } tpl && !Slug.IsValid(tpl.Id))
+            {
+                Problem("invalid-template", at + ".template.id", tpl.Id is null ? $"Step '{step.Id}': a template needs an \"id\"." : Slug.Describe(tpl.Id, "template"), step.Id);
+            }
+
             if (step.Timeout is { } t && string.IsNullOrWhiteSpace(t.Outcome))
             {
                 Problem("timeout-without-outcome", at + ".timeout.outcome", $"Step '{step.Id}' times out but names no \"outcome\" to close with, e.g. \"no-answer\".", step.Id);
@@ -357,6 +377,8 @@ public static class DefinitionJson
                 Assignment = assignment,
                 Timeout = step.Timeout is { } timeout ? new StepTimeout(timeoutAfter, timeout.Outcome!) : null,
                 SignOn = [.. step.SignOn ?? []],
+                Fee = step.Fee is { Amount: { } feeValue } ? new StepFee((long)feeValue) { Note = string.IsNullOrWhiteSpace(step.Fee.Note) ? null : step.Fee.Note } : null,
+                Template = step.Template is { Id: { } templateId } ? new ResultTemplate(templateId) { Name = step.Template.Name } : null,
             };
         }
 

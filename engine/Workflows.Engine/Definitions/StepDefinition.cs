@@ -54,4 +54,10 @@ public sealed record StepDefinition(StepId Id, StepKind Kind, string Name)
 
     /// <summary>For a person's step: it closes itself with an outcome when nobody completes it in time.</summary>
     public StepTimeout? Timeout { get; init; }
+
+    /// <summary>The fee the applicant owes for this step's service, if any.</summary>
+    public StepFee? Fee { get; init; }
+
+    /// <summary>The result-document template this step renders (signature and issue steps).</summary>
+    public ResultTemplate? Template { get; init; }
 }

@@ -67,6 +67,10 @@ public class DefinitionJsonTests
     [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "end", "status": "finished" } ] }""", "$.steps[0].status", "unknown-status")]
     [InlineData("""{ "id": "p", "name": "P", "form": { "fields": [ { "key": "x", "type": "colour" } ] } }""", "$.form.fields[0].type", "unknown-field-type")]
     [InlineData("""{ "id": "p", "name": "", "steps": [] }""", "$.name", "missing-name")]
+    [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "task", "fee": { "amount": -5 } } ] }""", "$.steps[0].fee.amount", "invalid-fee")]
+    [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "task", "fee": { "amount": 2000.5 } } ] }""", "$.steps[0].fee.amount", "invalid-fee")]
+    [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "task", "fee": { "amount": 2000, "currency": "USD" } } ] }""", "$.steps[0].fee.currency", "invalid-fee")]
+    [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "issue", "template": { "id": "Giấy phép" } } ] }""", "$.steps[0].template.id", "invalid-template")]
     public void Bad_values_are_reported_where_they_are(string json, string location, string code)
     {
         var problem = DefinitionJson.Parse(json).Problems.ShouldHaveSingleItem();
@@ -83,5 +87,22 @@ public class DefinitionJsonTests
         var result = DefinitionJson.Parse($$"""{ "id": "p", "name": "P", "steps": [{{steps}}] }""");
 
         result.Problems.ShouldHaveSingleItem().Code.ShouldBe("too-large");
+    }
+
+    [Fact]
+    public void A_step_s_fee_and_result_template_survive_writing_and_reading()
+    {
+        var result = DefinitionJson.Parse("""
+            { "id": "p", "name": "P", "steps": [
+              { "id": "pay", "kind": "task", "fee": { "amount": 200000, "currency": "VND", "note": "Thông tư 244/2016/TT-BTC" } },
+              { "id": "issue", "kind": "issue", "template": { "id": "phieu-ly-lich-tu-phap", "name": "Phiếu LLTP số 1" } } ] }
+            """);
+        result.Problems.ShouldBeEmpty();
+
+        var again = DefinitionJson.Parse(DefinitionJson.Serialize(result.Definition!)).Definition!;
+
+        again.Steps[0].Fee.ShouldBe(new StepFee(200000) { Note = "Thông tư 244/2016/TT-BTC" });
+        again.Steps[1].Template.ShouldBe(new ResultTemplate("phieu-ly-lich-tu-phap") { Name = "Phiếu LLTP số 1" });
+        DefinitionJson.Serialize(again).ShouldContain("\"currency\": \"VND\"");
     }
 }
