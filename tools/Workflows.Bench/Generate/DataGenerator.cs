@@ -81,6 +81,7 @@ public static class DataGenerator
         var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(7)).AddMinutes(names.Next(9 * 60));
         clock.Now = at;
         var state = await persisted.SubmitAsync(BirthRegistrationFlow.SubmissionData(names, day.AddDays(-names.Next(60))), cancellationToken);
+        state = await persisted.AttachComponentsAsync(state, cancellationToken);
 
         // Uniform over: waiting at each of the five steps, returned; one in twenty refused at receipt instead.
         if (names.Next(20) == 0)

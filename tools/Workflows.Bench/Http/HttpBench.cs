@@ -17,6 +17,7 @@ namespace Workflows.Bench.Http;
 public static class HttpBench
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeHeaderValue Pdf = new("application/pdf");
 
     public static async Task<LoadResult> RunAsync(ApiHostProcess host, BirthRegistrationFlow flow, int users, BenchSizes sizes, CancellationToken cancellationToken)
     {
@@ -34,7 +35,9 @@ public static class HttpBench
             unit = BirthRegistrationFlow.UnitId,
             data = p[i],
         }))).ToArray()).ToArray();
-        var completions = flow.Steps.Select(s => (s.Actor.User.Value, Verb: s.Signature is null ? "complete" : "sign", Body: Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome, data = s.Data })))).ToArray();
+        var completions = flow.Steps.Select(s => (s.Actor.User.Value, Verb: s.Signature is null ? "complete" : "sign", Body: s.Signature is null
+            ? Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome, data = s.Data }))
+            : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome })))).ToArray();
         var counters = new int[users];
         var citizen = flow.Citizen.User.Value;
 
@@ -47,10 +50,19 @@ public static class HttpBench
                 var started = Stopwatch.GetTimestamp();
                 var body = submissions[user][counters[user]++ % 16];
                 var task = await record.TimeAsync("submit", () => PostAsync(http, new Uri("/api/dossiers", UriKind.Relative), citizen, body, HttpStatusCode.Created, ct));
+                var dossier = task[..task.LastIndexOf('.')];
+                foreach (var component in flow.Components)
+                {
+                    // The citizen uploads each required component's scan (a PDF) as the portal does.
+                    _ = await record.TimeAsync("attach", () => PostAsync(
+                        http, new Uri($"/api/dossiers/{dossier}/attachments?component={component.Component}&fileName={component.FileName}", UriKind.Relative), citizen, BirthRegistrationFlow.ScanBytes, HttpStatusCode.Created, ct, Pdf));
+                }
+
                 foreach (var (official, verb, completion) in completions)
                 {
                     // Approve and issue sign the result for real (server-held keys), as an official would.
-                    task = await record.TimeAsync(verb, () => PostAsync(http, new Uri($"/api/tasks/{task}/{verb}", UriKind.Relative), official, completion, HttpStatusCode.OK, ct));
+                    var open = task;
+                    task = await record.TimeAsync(verb, () => PostAgainOnNumberTakenAsync(http, new Uri($"/api/tasks/{open}/{verb}", UriKind.Relative), official, completion, ct));
                 }
 
                 record.DossierFinished(started);
@@ -59,11 +71,36 @@ public static class HttpBench
             cancellationToken);
     }
 
+    /// <summary>
+    /// All virtual users work at the host's one seeded commune, so two clerks can seal results numbered from the
+    /// same register at once; the loser gets result-number-mismatch and, as the problem tells them, seals again.
+    /// The retries are inside the command's latency.
+    /// </summary>
+    private static async Task<string> PostAgainOnNumberTakenAsync(HttpClient http, Uri path, string user, byte[] body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PostAsync(http, path, user, body, HttpStatusCode.OK, cancellationToken);
+            }
+            catch (InvalidOperationException e) when (attempt < 50 && e.Message.Contains("result-number-mismatch", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref resealed);
+            }
+        }
+    }
+
+    private static long resealed;
+
+    /// <summary>Seals done again because another result took the number meanwhile (see <see cref="PostAgainOnNumberTakenAsync"/>).</summary>
+    public static long Resealed => Interlocked.Read(ref resealed);
+
     /// <summary>Sends one command; returns the id of the dossier's next open task (empty when it closed).</summary>
-    private static async Task<string> PostAsync(HttpClient http, Uri path, string user, byte[] body, HttpStatusCode expected, CancellationToken cancellationToken)
+    private static async Task<string> PostAsync(HttpClient http, Uri path, string user, byte[] body, HttpStatusCode expected, CancellationToken cancellationToken, MediaTypeHeaderValue? contentType = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = Json;
+        request.Content.Headers.ContentType = contentType ?? Json;
         request.Headers.Add("X-Workflows-User", user);
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsByteArrayAsync(cancellationToken);

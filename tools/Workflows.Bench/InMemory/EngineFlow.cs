@@ -20,6 +20,7 @@ public sealed class EngineFlow
         [TimeSpan.FromMinutes(25), TimeSpan.FromMinutes(100), TimeSpan.FromMinutes(170), TimeSpan.FromMinutes(340), TimeSpan.FromMinutes(380)];
 
     private readonly SubmitDossier submit;
+    private readonly ImmutableArray<(AttachDocument Command, DateTimeOffset At)> uploads;
     private readonly ImmutableArray<(string Step, CompleteTask Command, DateTimeOffset At)> completions;
 
     public EngineFlow(BirthRegistrationFlow flow)
@@ -36,6 +37,14 @@ public sealed class EngineFlow
 
         // Step instances are what the engine hands out; read them from a dry run instead of assuming them.
         var state = Accept(Executor.Execute(Procedure, null, submit, SubmittedAt), "submit");
+
+        // The citizen uploads the required components a minute apart; the desk cannot accept without them.
+        uploads = [.. flow.Components.Select((c, i) => (new AttachDocument(c, null, flow.Citizen), SubmittedAt.AddMinutes(1 + i)))];
+        foreach (var (upload, at) in uploads)
+        {
+            state = Accept(Executor.Execute(Procedure, state, upload, at), "upload");
+        }
+
         var built = ImmutableArray.CreateBuilder<(string, CompleteTask, DateTimeOffset)>();
         for (var i = 0; i < flow.Steps.Length; i++)
         {
@@ -59,12 +68,17 @@ public sealed class EngineFlow
 
     public WorkflowExecutor Executor { get; }
 
-    public int TransitionsPerDossier => completions.Length + 1;
+    public int TransitionsPerDossier => 1 + uploads.Length + completions.Length;
 
     /// <summary>Runs one dossier from submission to return; returns the final state so the JIT cannot drop the work.</summary>
     public InstanceState RunOneDossier()
     {
         var state = ((Accepted)Executor.Execute(Procedure, null, submit, SubmittedAt)).State;
+        foreach (var (upload, at) in uploads)
+        {
+            state = ((Accepted)Executor.Execute(Procedure, state, upload, at)).State;
+        }
+
         foreach (var (_, command, at) in completions)
         {
             state = ((Accepted)Executor.Execute(Procedure, state, command, at)).State;
@@ -77,6 +91,11 @@ public sealed class EngineFlow
     public (InstanceState State, CompleteTask Command, DateTimeOffset At) Before(string step)
     {
         var state = ((Accepted)Executor.Execute(Procedure, null, submit, SubmittedAt)).State;
+        foreach (var (upload, at) in uploads)
+        {
+            state = ((Accepted)Executor.Execute(Procedure, state, upload, at)).State;
+        }
+
         foreach (var (name, command, at) in completions)
         {
             if (name == step)

@@ -33,7 +33,7 @@ public static class InMemoryBench
         table.Add(cores.ToString(System.Globalization.CultureInfo.InvariantCulture), Figures.Rate(total), Figures.Rate(total / flow.TransitionsPerDossier), Figures.Ms(1_000_000 * cores / total),
             Figures.Bytes(all.Average(r => r.BytesPerTransition)), "–");
         table.Note($"Single thread: median of {Samples} samples of {Figures.Seconds(duration / Samples)} after {Figures.Seconds(warmUp)} of warm-up; the samples ranged {Figures.Rate(samples[0].PerSecond)}–{Figures.Rate(samples[^1].PerSecond)} transitions/s. All threads: one sample of {Figures.Seconds(duration)}, summed.");
-        table.Note($"One transition = one accepted command (submit or complete) through `WorkflowExecutor.Execute`; {flow.TransitionsPerDossier} per dossier. Commands are built once; the state is the engine's own immutable output.");
+        table.Note($"One transition = one accepted command (submit, attach or complete) through `WorkflowExecutor.Execute`; {flow.TransitionsPerDossier} per dossier. Commands are built once; the state is the engine's own immutable output.");
         table.Note("`dotnet run --project tools/Workflows.Bench -c Release -- micro` runs the BenchmarkDotNet version of a single decision (CompleteTask on the appraise step).");
         return table;
     }

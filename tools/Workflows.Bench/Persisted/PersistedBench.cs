@@ -16,7 +16,8 @@ public sealed record PersistedRow(string Database, LoadResult Persisted, LoadRes
 
 /// <summary>
 /// Dossiers through <see cref="Engine.Persistence.Runtime.WorkflowRuntime"/> and the EF stores: N workers, each
-/// submitting a dossier and completing its five steps, over and over.
+/// submitting a dossier and completing its five steps, over and over. Each worker is one commune's desk
+/// (<see cref="BirthRegistrationFlow.CommuneOf"/>), as a province's load is spread over its communes.
 /// </summary>
 public static class PersistedBench
 {
@@ -35,8 +36,15 @@ public static class PersistedBench
             {
                 var started = Stopwatch.GetTimestamp();
                 var data = pools[worker][counters[worker]++];
-                var state = await record.TimeAsync("submit", () => persisted.SubmitAsync(data, ct));
-                foreach (var step in flow.Steps)
+                var commune = flow.CommuneOf(worker);
+                var state = await record.TimeAsync("submit", () => persisted.SubmitAsync(commune.Unit, data, ct));
+                foreach (var component in flow.Components)
+                {
+                    var before = state;
+                    state = await record.TimeAsync("attach", () => persisted.AttachAsync(before, component, ct));
+                }
+
+                foreach (var step in commune.Steps)
                 {
                     state = await record.TimeAsync("complete", () => persisted.CompleteAsync(state, step, ct));
                 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Workflows.Bench.Flow;
 using Workflows.Engine.Definitions;
+using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Bench.Persisted;
@@ -14,9 +16,31 @@ public sealed class PersistedFlow(BirthRegistrationFlow flow, WorkflowRuntime ru
 
     public BirthRegistrationFlow Flow { get; } = flow;
 
-    public async Task<InstanceState> SubmitAsync(IReadOnlyDictionary<string, JsonElement> data, CancellationToken cancellationToken) => Done(
-        await runtime.SubmitAsync(new WorkflowRuntime.Submission(Procedure, null, Flow.Unit, SubmissionChannel.Online, data, Flow.Citizen), cancellationToken),
+    public Task<InstanceState> SubmitAsync(IReadOnlyDictionary<string, JsonElement> data, CancellationToken cancellationToken) =>
+        SubmitAsync(Flow.Unit, data, cancellationToken);
+
+    /// <summary>Submits to <paramref name="unit"/>: its desk receives the dossier and numbers it from its own register.</summary>
+    public async Task<InstanceState> SubmitAsync(UnitId unit, IReadOnlyDictionary<string, JsonElement> data, CancellationToken cancellationToken) => Done(
+        await runtime.SubmitAsync(new WorkflowRuntime.Submission(Procedure, null, unit, SubmissionChannel.Online, data, Flow.Citizen), cancellationToken),
         "submit");
+
+    /// <summary>The citizen uploads one required component (a transaction of its own, as over HTTP).</summary>
+    public async Task<InstanceState> AttachAsync(InstanceState state, Attachment component, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Done(await runtime.ExecuteAsync(state.Dossier, new AttachDocument(component, null, Flow.Citizen), cancellationToken), "attach");
+    }
+
+    /// <summary>All of <see cref="BirthRegistrationFlow.Components"/>, one command each.</summary>
+    public async Task<InstanceState> AttachComponentsAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        foreach (var component in Flow.Components)
+        {
+            state = await AttachAsync(state, component, cancellationToken);
+        }
+
+        return state;
+    }
 
     public async Task<InstanceState> CompleteAsync(InstanceState state, FlowStep step, CancellationToken cancellationToken)
     {

@@ -45,6 +45,7 @@ public static class PersistedProfile
             submit += Stopwatch.GetTimestamp() - t0;
             submitSql += database.Sql.Totals - before;
             submits++;
+            state = await persisted.AttachComponentsAsync(state, cancellationToken);
             foreach (var step in flow.Steps)
             {
                 var command = new CompleteTask(state.ActiveSteps.Single().Instance, step.Outcome, step.Data, step.Actor) { Signature = step.Signature };

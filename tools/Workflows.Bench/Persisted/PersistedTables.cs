@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflows.Bench.Flow;
 using Workflows.Bench.Http;
 using Workflows.Bench.Measuring;
 using Workflows.Bench.Reporting;
@@ -24,8 +25,9 @@ public static class PersistedTables
                 Figures.Ms(row.Persisted.CpuMsPerTransition), Machine(row.Persisted.Cpu));
         }
 
-        table.Note("A transition is one accepted command (submit or complete-task): state row, events, task rows, timers, durable when the caller gets its answer. A dossier is six.");
-        table.Note("Commits: \"each\" is one transaction per command; \"group\" is group commit (ADR 0011, `AddWorkflowsGroupCommit`, batches of up to 64, no linger): one writer commits every change waiting at that moment in one transaction, so one durable flush carries many commands and the ratio can pass 1×. Measured up to 4 workers: at 16, every dossier drawing its receipt number from one register, a batch can take only one number of it and commands run out of retries (ADR 0011).");
+        table.Note("A transition is one accepted command (submit, attach or complete-task): state row, events, task rows, timers, durable when the caller gets its answer. A dossier is eight: submit, the citizen's upload of the two required components (the desk cannot accept without them), five completions.");
+        table.Note($"Load spread: worker n receives its dossiers at commune n (the demo's xa-tan-an and {BirthRegistrationFlow.CommuneCount - 1} bench-seeded communes, each with its own desk, officials and registers), as a province's load is spread over its communes; workers never share a register.");
+        table.Note("Commits: \"each\" is one transaction per command; \"group\" is group commit (ADR 0011, `AddWorkflowsGroupCommit`, batches of up to 64, no linger): one writer commits every change waiting at that moment in one transaction, so one durable flush carries many commands and the ratio can pass 1×. A batch takes at most one number per register (ADR 0011); with one commune per worker no two commands in a batch want the same register.");
         table.Note("The ceiling is measured in the same run, right before each row, on the same database at the same concurrency: SQLite a minimal insert + update transaction, PostgreSQL a pgbench-style single-row UPDATE.");
         table.Note("CPU: the bench process's CPU time in the window per transition (runtime, EF Core, driver; the database server's own CPU is not in it), and the whole machine's busy and I/O-wait share of all cores.");
         return table;
@@ -33,11 +35,11 @@ public static class PersistedTables
 
     public static ReportTable Latency(IEnumerable<PersistedRow> rows)
     {
-        var table = new ReportTable("Persisted: latency per command type (ms, p50 / p95 / p99)", "database", "commits", "workers", "submit", "complete-task", "ceiling commit");
+        var table = new ReportTable("Persisted: latency per command type (ms, p50 / p95 / p99)", "database", "commits", "workers", "submit", "attach", "complete-task", "ceiling commit");
         foreach (var row in rows)
         {
             table.Add(row.Database, Mode(row), Int(row.Persisted.Workers), Triple(row.Persisted.Latencies.Percentiles("submit")),
-                Triple(row.Persisted.Latencies.Percentiles("complete")), Triple(row.Ceiling.Latencies.Percentiles("commit")));
+                Triple(row.Persisted.Latencies.Percentiles("attach")), Triple(row.Persisted.Latencies.Percentiles("complete")), Triple(row.Ceiling.Latencies.Percentiles("commit")));
         }
 
         return table;
@@ -58,7 +60,8 @@ public static class PersistedTables
                 Figures.Ratio(ratio), r.Workers >= 50 ? Verdict(ratio, HttpTarget) : "–", Figures.Ms(r.CpuMsPerTransition), Machine(r.Cpu));
         }
 
-        table.Note("Each virtual user submits as citizen-an, then desk-lan, civil-hoa, chair-tuan, clerk-mai and desk-lan complete the five steps (X-Workflows-User), each taking the next task id from the previous answer; no think time.");
+        table.Note("Each virtual user submits as citizen-an and uploads the two required components (PDF scans), then desk-lan, civil-hoa, chair-tuan (signs), clerk-mai (seals) and desk-lan complete the five steps (X-Workflows-User), each taking the next task id from the previous answer; no think time. Eight requests per dossier.");
+        table.Note(string.Create(CultureInfo.InvariantCulture, $"Unlike the in-process rows, all virtual users work at one commune (xa-tan-an, the host's seeded directory has no other full team), so they share its registers: a clerk whose sealed result number was taken meanwhile seals again, as the problem tells them ({HttpBench.Resealed} re-seals in this run, inside the issue latency)."));
         table.Note(inProcessPeak is { } p
             ? $"The ratio compares with the best in-process SQLite rate of this run in the commit mode the host runs ({(ApiHostProcess.GroupCommit ? "group commit" : "one commit per command")}, {Figures.Rate(p)} transitions/s)."
             : "No in-process SQLite figure in this run (--only without sqlite), so no ratio.");
