@@ -40,6 +40,7 @@ app.MapCalendarsApi();
 app.MapNotificationsApi();
 app.MapAppointmentsApi();
 app.MapAttachmentsApi();
+app.MapEResultReuseApi();
 app.MapSigningApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
