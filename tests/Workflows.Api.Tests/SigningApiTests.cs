@@ -57,7 +57,7 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     {
         var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var dossier = await Json(created);
+        var dossier = await AttachRequiredAsync((await Json(created)).GetProperty("id").GetString()!, "citizen-an");
         dossier = await Ok(await As("desk-lan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "receive")}/complete", new { outcome = "accept" }));
         return await Ok(await As("civil-hoa").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "appraise")}/complete", new { outcome = "recommend", data = new { appraisalNote = "Hợp lệ" } }));
     }
@@ -296,6 +296,40 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
 
         await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "certificate-cannot-sign");
         await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
+    [Fact]
+    public async Task An_accepted_signature_stores_its_revisions_with_the_dossier_change()
+    {
+        var dossier = await AtApprovalAsync();
+        var documents = Factory.Services.GetRequiredService<IResultDocumentStore>();
+        var ct = TestContext.Current.CancellationToken;
+
+        dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
+        var approved = (await documents.LatestAsync(Id(dossier), ct))!;
+        dossier = await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
+        var sealedResult = (await documents.LatestAsync(Id(dossier), ct))!;
+
+        (approved.Revision, approved.Kind, approved.CreatedBy.Value).ShouldBe((2, ResultDocumentKind.Approved, "chair-tuan"));
+        (sealedResult.Revision, sealedResult.Kind, sealedResult.Number).ShouldBe((3, ResultDocumentKind.Sealed, "1/2026/KS"));
+        sealedResult.Pdf.AsSpan(0, approved.Pdf.Length).SequenceEqual(approved.Pdf).ShouldBeTrue("the seal is appended to exactly the leader-signed revision");
+    }
+
+    [Fact]
+    public async Task When_the_result_revision_cannot_be_written_the_signed_state_is_not_written_either()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+        var documents = Factory.Services.GetRequiredService<IResultDocumentStore>();
+        var squatter = new StoredResultDocument(Id(dossier), 1, ResultDocumentKind.Draft, new UnitId("xa-tan-an"), null, Pdf("someone else's draft"), "squatter", new UserId("desk-lan"), WorkflowsApiFactory.Start);
+        (await documents.AddAsync(squatter, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, signature), HttpStatusCode.Conflict, "concurrency-conflict");
+
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 1);
+        (await FetchAsync(dossier)).GetProperty("dossier").GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("approve");
     }
 
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>

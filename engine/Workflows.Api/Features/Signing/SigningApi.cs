@@ -143,21 +143,20 @@ public static class SigningApi
         }
 
         var command = new CompleteTask(input.StepInstance, input.Outcome, new Dictionary<string, System.Text.Json.JsonElement>(), actor) { Comment = comment, Signature = evidence with { ResultNumber = input.Number } };
-        var outcome = await services.Runtime.ExecuteAsync(input.Dossier, command, ct);
-        if (outcome is CommandDone)
+        var now = services.Time.GetUtcNow();
+        var revision = input.LatestRevision + 1;
+        List<StoredResultDocument> revisions = [];
+        if (input.Kind == SignatureEvidenceKind.Personal)
         {
-            var now = services.Time.GetUtcNow();
-            var revision = input.LatestRevision + 1;
-            if (input.Kind == SignatureEvidenceKind.Personal)
-            {
-                await services.Documents.AddAsync(new StoredResultDocument(input.Dossier, revision++, ResultDocumentKind.Draft, input.Unit, null, input.Pdf, evidence.AppliedOnDigest, actor.User, now), ct);
-            }
-
-            await services.Documents.AddAsync(new StoredResultDocument(
-                input.Dossier, revision, input.Kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
-                input.Unit, input.Number, signedPdf, evidence.SignedRevisionDigest, actor.User, now), ct);
+            revisions.Add(new StoredResultDocument(input.Dossier, revision++, ResultDocumentKind.Draft, input.Unit, null, input.Pdf, evidence.AppliedOnDigest, actor.User, now));
         }
 
+        revisions.Add(new StoredResultDocument(
+            input.Dossier, revision, input.Kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
+            input.Unit, input.Number, signedPdf, evidence.SignedRevisionDigest, actor.User, now));
+
+        // Written in the dossier's transaction only if the core accepts: a signed state always has its PDF.
+        var outcome = await services.Runtime.ExecuteAsync(input.Dossier, command, [], revisions, ct);
         return await DossierResults.FromAsync(outcome, services.Procedures, ct);
     }
 
