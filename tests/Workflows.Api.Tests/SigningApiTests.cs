@@ -332,6 +332,42 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         (await FetchAsync(dossier)).GetProperty("dossier").GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("approve");
     }
 
+    [Fact]
+    public async Task A_session_prepared_on_one_host_completes_on_another_and_a_replay_there_is_refused()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var sessionId = session.GetProperty("sessionId").GetString()!;
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+        var task = TaskAt(dossier, "approve");
+
+        // A second host of the same deployment (same database, same key volume), as after a restart or behind a load balancer.
+        await using var other = new WorkflowsApiFactory(Factory.Provider, Factory.ConnectionString, Factory.KeysDirectory);
+        var client = other.ClientFor("chair-tuan");
+        var approved = await Ok(await client.PostAsJsonAsync($"/api/tasks/{task}/sign/complete", new { sessionId, signature = Convert.ToBase64String(signature) }));
+
+        approved.GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("issue");
+        await ShouldBeProblem(await client.PostAsJsonAsync($"/api/tasks/{task}/sign/complete", new { sessionId, signature = Convert.ToBase64String(signature) }), HttpStatusCode.UnprocessableEntity, "signing-session-not-found");
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", sessionId, signature), HttpStatusCode.UnprocessableEntity, "signing-session-not-found");
+        var latest = await Factory.Services.GetRequiredService<IResultDocumentStore>().LatestAsync(Id(dossier), TestContext.Current.CancellationToken);
+        (latest!.Revision, latest.Kind).ShouldBe((2, ResultDocumentKind.Approved));
+    }
+
+    [Fact]
+    public async Task A_session_completed_after_it_expired_is_refused_and_nothing_changes()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, signature), HttpStatusCode.UnprocessableEntity, "signing-session-expired");
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>
     private async Task StoreForeignKeyAsync(string keyId, Func<DevelopmentPki, X509Certificate2> issue, DateTimeOffset? createdAt = null)
     {

@@ -95,7 +95,7 @@ public static class SigningApi
         }
 
         var session = prepared.Value;
-        services.Sessions.Hold(session.Id, new PendingResultSignature(input, actor.User, request.Comment, certificate));
+        await services.Sessions.HoldAsync(session.Id, new PendingResultSignature(input, actor.User, request.Comment, certificate), ct);
         return TypedResults.Ok(new SigningSessionDto(
             session.Id,
             Convert.ToBase64String(session.SignedAttributes),
@@ -119,13 +119,12 @@ public static class SigningApi
             return Problems.Unprocessable(SigningRejectionCodes.SignatureMismatch, "\"signature\" must be base64 (a raw RSA/ECDSA signature or a CMS SignedData).");
         }
 
-        if (services.Sessions.Peek(request.SessionId ?? "") is not { } pending || pending.Input.TaskId != taskId || pending.Signer != actor.User)
+        if (await services.Sessions.PeekAsync(request.SessionId ?? "", ct) is not { } pending || pending.Input.TaskId != taskId || pending.Signer != actor.User)
         {
             return Problems.Unprocessable(SigningRejectionCodes.SessionNotFound, $"No signing session \"{request.SessionId}\" of yours is waiting for task {taskId}: it was completed already (a replay), expired, or never prepared. Prepare it again.");
         }
 
         var signed = await services.Signing.CompleteAsync(request.SessionId!, signature, ct);
-        services.Sessions.Release(request.SessionId!);
         return signed.Succeeded
             ? await FinishAsync(pending.Input, pending.Comment, signed.Value, pending.Certificate, actor, services, ct)
             : Problems.From(signed.Rejection);
@@ -212,7 +211,7 @@ public sealed record SigningServices(
     IDirectory Directory,
     ProtectedKeyVault Keys,
     PdfSigningService Signing,
-    PendingResultSignatures Sessions,
+    DatabaseSigningSessions Sessions,
     TimeProvider Time);
 
 public sealed record SignTaskRequest(string Outcome, string? Comment);
