@@ -17,6 +17,12 @@ public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedE
     /// <summary>File contents the new state refers to (uploads, produced forms); stored once each, in the same transaction.</summary>
     public ImmutableArray<StoredContent> Contents { get; init; } = [];
 
+    /// <summary>
+    /// Result PDF revisions the change produced (the draft and the signed revision of an approval, the sealed one of
+    /// an issue), in the same transaction: a signed state never exists without its PDF, nor a PDF without its state.
+    /// </summary>
+    public ImmutableArray<StoredResultDocument> ResultDocuments { get; init; } = [];
+
     /// <summary>The version the change was computed from: 0 for a new dossier.</summary>
     public long ExpectedVersion => State.Version - 1;
 

@@ -298,6 +298,76 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
     }
 
+    [Fact]
+    public async Task An_accepted_signature_stores_its_revisions_with_the_dossier_change()
+    {
+        var dossier = await AtApprovalAsync();
+        var documents = Factory.Services.GetRequiredService<IResultDocumentStore>();
+        var ct = TestContext.Current.CancellationToken;
+
+        dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
+        var approved = (await documents.LatestAsync(Id(dossier), ct))!;
+        dossier = await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
+        var sealedResult = (await documents.LatestAsync(Id(dossier), ct))!;
+
+        (approved.Revision, approved.Kind, approved.CreatedBy.Value).ShouldBe((2, ResultDocumentKind.Approved, "chair-tuan"));
+        (sealedResult.Revision, sealedResult.Kind, sealedResult.Number).ShouldBe((3, ResultDocumentKind.Sealed, "1/2026/KS"));
+        sealedResult.Pdf.AsSpan(0, approved.Pdf.Length).SequenceEqual(approved.Pdf).ShouldBeTrue("the seal is appended to exactly the leader-signed revision");
+    }
+
+    [Fact]
+    public async Task When_the_result_revision_cannot_be_written_the_signed_state_is_not_written_either()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+        var documents = Factory.Services.GetRequiredService<IResultDocumentStore>();
+        var squatter = new StoredResultDocument(Id(dossier), 1, ResultDocumentKind.Draft, new UnitId("xa-tan-an"), null, Pdf("someone else's draft"), "squatter", new UserId("desk-lan"), WorkflowsApiFactory.Start);
+        (await documents.AddAsync(squatter, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, signature), HttpStatusCode.Conflict, "concurrency-conflict");
+
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 1);
+        (await FetchAsync(dossier)).GetProperty("dossier").GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("approve");
+    }
+
+    [Fact]
+    public async Task A_session_prepared_on_one_host_completes_on_another_and_a_replay_there_is_refused()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var sessionId = session.GetProperty("sessionId").GetString()!;
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+        var task = TaskAt(dossier, "approve");
+
+        // A second host of the same deployment (same database, same key volume), as after a restart or behind a load balancer.
+        await using var other = new WorkflowsApiFactory(Factory.Provider, Factory.ConnectionString, Factory.KeysDirectory);
+        var client = other.ClientFor("chair-tuan");
+        var approved = await Ok(await client.PostAsJsonAsync($"/api/tasks/{task}/sign/complete", new { sessionId, signature = Convert.ToBase64String(signature) }));
+
+        approved.GetProperty("activeSteps").EnumerateArray().Single().GetProperty("step").GetString().ShouldBe("issue");
+        await ShouldBeProblem(await client.PostAsJsonAsync($"/api/tasks/{task}/sign/complete", new { sessionId, signature = Convert.ToBase64String(signature) }), HttpStatusCode.UnprocessableEntity, "signing-session-not-found");
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", sessionId, signature), HttpStatusCode.UnprocessableEntity, "signing-session-not-found");
+        var latest = await Factory.Services.GetRequiredService<IResultDocumentStore>().LatestAsync(Id(dossier), TestContext.Current.CancellationToken);
+        (latest!.Revision, latest.Kind).ShouldBe((2, ResultDocumentKind.Approved));
+    }
+
+    [Fact]
+    public async Task A_session_completed_after_it_expired_is_refused_and_nothing_changes()
+    {
+        var dossier = await AtApprovalAsync();
+        var token = await TokenOfAsync("chair-tuan");
+        var session = await PrepareAsync(dossier, "chair-tuan", token);
+        var signature = await token.SignAsync(Convert.FromBase64String(session.GetProperty("signedAttributes").GetString()!), TestContext.Current.CancellationToken);
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, signature), HttpStatusCode.UnprocessableEntity, "signing-session-expired");
+        await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>
     private async Task StoreForeignKeyAsync(string keyId, Func<DevelopmentPki, X509Certificate2> issue, DateTimeOffset? createdAt = null)
     {

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Workflows.Api.Tests;
 
 /// <summary>The real host on a real database, with the clock under the test's control.</summary>
-public sealed class WorkflowsApiFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+/// <param name="keysDirectory">Another host's keys directory, to run a second host of one deployment (shared volume); null: a fresh one.</param>
+public sealed class WorkflowsApiFactory(string provider, string connectionString, string? keysDirectory = null) : WebApplicationFactory<Program>
 {
     /// <summary>Monday 2 March 2026, 08:00 in Vietnam: inside office hours, far from holidays.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
@@ -17,12 +18,20 @@ public sealed class WorkflowsApiFactory(string provider, string connectionString
     /// <summary>Configuration on top of the test defaults.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
     /// <summary>This host's signing keys and dev PKI, so parallel hosts never share (or race on) one.</summary>
-    public string KeysDirectory { get; } = Directory.CreateTempSubdirectory("workflows-keys-").FullName;
+    public string KeysDirectory { get; } = keysDirectory ?? Directory.CreateTempSubdirectory("workflows-keys-").FullName;
+
+    /// <summary>The connection string this host uses, so a test can start a second host on the same database.</summary>
+    public string ConnectionString => connectionString;
+
+    public string Provider => provider;
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(KeysDirectory, recursive: true);
+        if (keysDirectory is null)
+        {
+            Directory.Delete(KeysDirectory, recursive: true);
+        }
         GC.SuppressFinalize(this);
     }
 

@@ -30,8 +30,8 @@ public static class SigningSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys, "data-protection")));
         builder.Services.AddSingleton<ProtectedKeyVault>();
         builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
-        builder.Services.AddSingleton<ISigningSessionStore, InMemorySigningSessionStore>();
-        builder.Services.AddSingleton<Features.Signing.PendingResultSignatures>();
+        builder.Services.AddSingleton<Features.Signing.DatabaseSigningSessions>();
+        builder.Services.AddSingleton<ISigningSessionStore>(sp => sp.GetRequiredService<Features.Signing.DatabaseSigningSessions>());
         builder.Services.AddSingleton(sp => new PdfSigningService(
             sp.GetRequiredService<ISigningSessionStore>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -518,6 +518,93 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("result_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.SigningSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("certificate");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("chain");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("context");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("DigestToSign")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("digest_to_sign");
+
+                    b.Property<byte[]>("DocumentDigest")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("document_digest");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PreparedLayout")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prepared_layout");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<byte[]>("SignedAttributes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signed_attributes");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signer");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_signing_sessions_expires_at");
+
+                    b.ToTable("signing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
                 {
                     b.Property<Guid>("DossierId")

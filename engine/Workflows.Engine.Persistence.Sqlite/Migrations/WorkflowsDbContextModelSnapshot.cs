@@ -509,6 +509,93 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("result_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.SigningSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("certificate");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("DigestToSign")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("digest_to_sign");
+
+                    b.Property<byte[]>("DocumentDigest")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("document_digest");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PreparedLayout")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_layout");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<byte[]>("SignedAttributes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signed_attributes");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signer");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_signing_sessions_expires_at");
+
+                    b.ToTable("signing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.TaskRow", b =>
                 {
                     b.Property<Guid>("DossierId")

@@ -93,7 +93,14 @@ public sealed class WorkflowRuntime(
         ExecuteAsync(dossier, command, [], cancellationToken);
 
     /// <summary>Sends a command that refers to new file content; the content is stored only if the command is accepted.</summary>
-    public async Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, IReadOnlyList<StoredContent> contents, CancellationToken cancellationToken)
+    public Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, IReadOnlyList<StoredContent> contents, CancellationToken cancellationToken) =>
+        ExecuteAsync(dossier, command, contents, [], cancellationToken);
+
+    /// <summary>
+    /// Sends a command that produces result PDF revisions (a signature); they are stored in the dossier's own
+    /// transaction, only if the command is accepted.
+    /// </summary>
+    public async Task<CommandOutcome> ExecuteAsync(DossierId dossier, WorkflowCommand command, IReadOnlyList<StoredContent> contents, IReadOnlyList<StoredResultDocument> results, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -121,7 +128,7 @@ public sealed class WorkflowRuntime(
 
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted) with { Contents = [.. contents] }, cancellationToken);
+                await dossiers.SaveAsync(DossierChange.From(accepted) with { Contents = [.. contents], ResultDocuments = [.. results] }, cancellationToken);
                 return new CommandDone(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

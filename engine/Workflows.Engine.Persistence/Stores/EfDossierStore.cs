@@ -33,7 +33,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             // Asked afresh because the failed transaction may be unusable (PostgreSQL aborts it).
             if (await ExistsAlreadyAsync(change, cancellationToken))
             {
-                throw new ConcurrencyConflictException($"Dossier {change.State.Dossier}, its request key or its register number was saved by another request first; nothing was written.", e);
+                throw new ConcurrencyConflictException($"Dossier {change.State.Dossier}, its request key, its register number or its result revision was saved by another request first; nothing was written.", e);
             }
 
             throw;
@@ -124,6 +124,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
         await DossierEffects.ApplyAsync(db, change, cancellationToken);
         await EfDocumentContentStore.AddMissingAsync(db, change, DossierRows.ChangedAt(change), cancellationToken);
+        EfResultDocumentStore.Stage(db, change);
         if (change.Idempotency is { } idempotency)
         {
             db.IdempotencyKeys.Add(new IdempotencyKeyRow
@@ -144,6 +145,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
             || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
             || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken)
-            || await EfDocumentContentStore.AnyStoredAsync(db, change, cancellationToken);
+            || await EfDocumentContentStore.AnyStoredAsync(db, change, cancellationToken)
+            || await EfResultDocumentStore.AnyRevisionTakenAsync(db, change, cancellationToken);
     }
 }

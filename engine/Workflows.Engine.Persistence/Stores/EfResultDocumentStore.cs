@@ -37,18 +37,7 @@ internal sealed class EfResultDocumentStore(IDbContextFactory<WorkflowsDbContext
             return false;
         }
 
-        db.ResultDocuments.Add(new ResultDocumentRow
-        {
-            DossierId = document.Dossier.Value,
-            Revision = document.Revision,
-            Kind = DefinitionJson.KebabName(document.Kind),
-            UnitId = document.Unit.Value,
-            Number = document.Number,
-            Pdf = document.Pdf,
-            Sha256 = document.Sha256,
-            CreatedBy = document.CreatedBy.Value,
-            CreatedAt = document.CreatedAt,
-        });
+        db.ResultDocuments.Add(ToRow(document));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -59,6 +48,37 @@ internal sealed class EfResultDocumentStore(IDbContextFactory<WorkflowsDbContext
             return false; // the unique (dossier, revision) index: another request stored this revision first
         }
     }
+
+    /// <summary>Stages the change's result revisions (inside the change's transaction; the unique index refuses a taken revision).</summary>
+    internal static void Stage(WorkflowsDbContext db, DossierChange change) =>
+        db.ResultDocuments.AddRange(change.ResultDocuments.Select(ToRow));
+
+    /// <summary>Another request stored one of these revisions first: a conflict, decided again on what it left.</summary>
+    internal static async Task<bool> AnyRevisionTakenAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
+    {
+        foreach (var document in change.ResultDocuments)
+        {
+            if (await db.ResultDocuments.AnyAsync(r => r.DossierId == document.Dossier.Value && r.Revision == document.Revision, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ResultDocumentRow ToRow(StoredResultDocument document) => new()
+    {
+        DossierId = document.Dossier.Value,
+        Revision = document.Revision,
+        Kind = DefinitionJson.KebabName(document.Kind),
+        UnitId = document.Unit.Value,
+        Number = document.Number,
+        Pdf = document.Pdf,
+        Sha256 = document.Sha256,
+        CreatedBy = document.CreatedBy.Value,
+        CreatedAt = document.CreatedAt,
+    };
 
     private static StoredResultDocument From(ResultDocumentRow row) => new(
         new DossierId(row.DossierId),

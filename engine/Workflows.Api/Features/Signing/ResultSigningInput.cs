@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
@@ -113,19 +112,3 @@ internal sealed record ResultSigningInput(
 
 /// <summary>A prepared two-phase signature waiting for the token's answer.</summary>
 internal sealed record PendingResultSignature(ResultSigningInput Input, UserId Signer, string? Comment, X509Certificate2 Certificate);
-
-/// <summary>
-/// Two-phase sessions' dossier context, beside <see cref="ISigningSessionStore"/>'s prepared PDFs. In memory, like
-/// the session store: a session lives five minutes and is bound to the host that prepared it (sticky sessions when
-/// scaled out).
-/// </summary>
-public sealed class PendingResultSignatures
-{
-    private readonly ConcurrentDictionary<string, PendingResultSignature> pending = new(StringComparer.Ordinal);
-
-    internal void Hold(string sessionId, PendingResultSignature signature) => pending[sessionId] = signature;
-
-    internal PendingResultSignature? Peek(string sessionId) => pending.GetValueOrDefault(sessionId);
-
-    internal void Release(string sessionId) => pending.TryRemove(sessionId, out _);
-}

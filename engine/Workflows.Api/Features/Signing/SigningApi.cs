@@ -95,7 +95,7 @@ public static class SigningApi
         }
 
         var session = prepared.Value;
-        services.Sessions.Hold(session.Id, new PendingResultSignature(input, actor.User, request.Comment, certificate));
+        await services.Sessions.HoldAsync(session.Id, new PendingResultSignature(input, actor.User, request.Comment, certificate), ct);
         return TypedResults.Ok(new SigningSessionDto(
             session.Id,
             Convert.ToBase64String(session.SignedAttributes),
@@ -119,13 +119,12 @@ public static class SigningApi
             return Problems.Unprocessable(SigningRejectionCodes.SignatureMismatch, "\"signature\" must be base64 (a raw RSA/ECDSA signature or a CMS SignedData).");
         }
 
-        if (services.Sessions.Peek(request.SessionId ?? "") is not { } pending || pending.Input.TaskId != taskId || pending.Signer != actor.User)
+        if (await services.Sessions.PeekAsync(request.SessionId ?? "", ct) is not { } pending || pending.Input.TaskId != taskId || pending.Signer != actor.User)
         {
             return Problems.Unprocessable(SigningRejectionCodes.SessionNotFound, $"No signing session \"{request.SessionId}\" of yours is waiting for task {taskId}: it was completed already (a replay), expired, or never prepared. Prepare it again.");
         }
 
         var signed = await services.Signing.CompleteAsync(request.SessionId!, signature, ct);
-        services.Sessions.Release(request.SessionId!);
         return signed.Succeeded
             ? await FinishAsync(pending.Input, pending.Comment, signed.Value, pending.Certificate, actor, services, ct)
             : Problems.From(signed.Rejection);
@@ -143,21 +142,20 @@ public static class SigningApi
         }
 
         var command = new CompleteTask(input.StepInstance, input.Outcome, new Dictionary<string, System.Text.Json.JsonElement>(), actor) { Comment = comment, Signature = evidence with { ResultNumber = input.Number } };
-        var outcome = await services.Runtime.ExecuteAsync(input.Dossier, command, ct);
-        if (outcome is CommandDone)
+        var now = services.Time.GetUtcNow();
+        var revision = input.LatestRevision + 1;
+        List<StoredResultDocument> revisions = [];
+        if (input.Kind == SignatureEvidenceKind.Personal)
         {
-            var now = services.Time.GetUtcNow();
-            var revision = input.LatestRevision + 1;
-            if (input.Kind == SignatureEvidenceKind.Personal)
-            {
-                await services.Documents.AddAsync(new StoredResultDocument(input.Dossier, revision++, ResultDocumentKind.Draft, input.Unit, null, input.Pdf, evidence.AppliedOnDigest, actor.User, now), ct);
-            }
-
-            await services.Documents.AddAsync(new StoredResultDocument(
-                input.Dossier, revision, input.Kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
-                input.Unit, input.Number, signedPdf, evidence.SignedRevisionDigest, actor.User, now), ct);
+            revisions.Add(new StoredResultDocument(input.Dossier, revision++, ResultDocumentKind.Draft, input.Unit, null, input.Pdf, evidence.AppliedOnDigest, actor.User, now));
         }
 
+        revisions.Add(new StoredResultDocument(
+            input.Dossier, revision, input.Kind == SignatureEvidenceKind.Personal ? ResultDocumentKind.Approved : ResultDocumentKind.Sealed,
+            input.Unit, input.Number, signedPdf, evidence.SignedRevisionDigest, actor.User, now));
+
+        // Written in the dossier's transaction only if the core accepts: a signed state always has its PDF.
+        var outcome = await services.Runtime.ExecuteAsync(input.Dossier, command, [], revisions, ct);
         return await DossierResults.FromAsync(outcome, services.Procedures, ct);
     }
 
@@ -213,7 +211,7 @@ public sealed record SigningServices(
     IDirectory Directory,
     ProtectedKeyVault Keys,
     PdfSigningService Signing,
-    PendingResultSignatures Sessions,
+    DatabaseSigningSessions Sessions,
     TimeProvider Time);
 
 public sealed record SignTaskRequest(string Outcome, string? Comment);
