@@ -4,6 +4,7 @@ using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Features.Forms;
 using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
 using Workflows.Api.Features.Ratings;
@@ -41,6 +42,7 @@ app.MapNotificationsApi();
 app.MapAppointmentsApi();
 app.MapAttachmentsApi();
 app.MapSigningApi();
+app.MapFormsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

@@ -33,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<INotificationStore, EfNotificationStore>();
         services.AddSingleton<IDocumentContentStore, EfDocumentContentStore>();
         services.AddSingleton<IResultDocumentStore, EfResultDocumentStore>();
+        services.AddSingleton<IDossierFormStore, EfDossierFormStore>();
         return services;
     }
 

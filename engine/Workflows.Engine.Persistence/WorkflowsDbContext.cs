@@ -41,6 +41,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<DocumentContentRow> DocumentContents => Set<DocumentContentRow>();
     internal DbSet<ResultDocumentRow> ResultDocuments => Set<ResultDocumentRow>();
 
+    internal DbSet<DossierFormRow> DossierForms => Set<DossierFormRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -73,6 +75,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new CalendarUnitRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new DocumentContentRowConfiguration());
         modelBuilder.ApplyConfiguration(new ResultDocumentRowConfiguration());
+        modelBuilder.ApplyConfiguration(new DossierFormRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
