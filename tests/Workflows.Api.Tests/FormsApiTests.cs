@@ -12,8 +12,39 @@ public sealed class SqliteFormsApiTests() : FormsApiTests(new SqliteApiDatabase(
 public sealed class PostgreSqlFormsApiTests() : FormsApiTests(new PostgreSqlApiDatabase());
 
 /// <summary>Forms 01–04 produced from committed events by the host, listed and downloaded per dossier.</summary>
-public abstract class FormsApiTests(ApiTestDatabase database) : ApiContractTests(database)
+public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
+    private async Task<JsonElement> SubmitAsync()
+    {
+        var response = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new
+        {
+            procedure = "birth-registration",
+            unit = "xa-tan-an",
+            data = new { childName = "Nguyễn Văn An", childBirthDate = "2026-02-20", childSex = "nam", birthPlace = "Trạm y tế xã Tân An", motherName = "Trần Thị Bình", declarantId = "001234567890", relationship = "mẹ" },
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await AttachRequiredAsync((await Json(response)).GetProperty("id").GetString()!, "citizen-an");
+    }
+
+    private static string TaskAt(JsonElement dossier, string step) =>
+        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
+
+    private async Task<JsonElement> CompleteAsync(JsonElement dossier, string step, string outcome, string user, object? data = null)
+    {
+        var response = await As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, step)}/complete", new { outcome, data });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json(response);
+    }
+
+    private static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        problem.GetProperty("type").GetString().ShouldBe("urn:workflows:problem:" + code, body);
+        return problem;
+    }
+
     // The producer is driven by the test, like the timer dispatcher, so each run is observable.
     protected override IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?> { ["Timers:RunScheduler"] = "false" };
 
@@ -117,6 +148,35 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiContractTests
         var form = (await FormsAsync(id)).ShouldHaveSingleItem();
         form.GetProperty("form").GetString().ShouldBe("03");
         (await PdfTextAsync(id, form)).ShouldContain("Không thuộc thẩm quyền của xã");
+    }
+
+    [Fact]
+    public async Task A_new_appointment_from_the_leader_produces_form_04_with_both_dates_and_the_reason()
+    {
+        var submitted = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new
+        {
+            procedure = "construction-permit-house",
+            unit = "xa-tan-an",
+            data = new
+            {
+                ownerName = "Nguyễn Văn An", ownerId = "001234567890", ownerAddress = "Thôn 1, xã Tân An", constructionAddress = "Thôn 2, xã Tân An",
+                landParcel = "Thửa 12, tờ 3", landCertificateNumber = "CS 012345", landArea = 120, buildingFootprint = 80, grossFloorArea = 240, floors = 3, buildingHeight = 11.5,
+            },
+        });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var received = await CompleteAsync(await AttachRequiredAsync((await Json(submitted)).GetProperty("id").GetString()!, "citizen-an"), "receive", "accept", "desk-lan");
+        var id = received.GetProperty("id").GetString()!;
+        var later = received.GetProperty("dueAt").GetDateTimeOffset().AddDays(7).ToOffset(TimeSpan.FromHours(7));
+        var given = await As("chair-tuan").PostAsJsonAsync($"/api/dossiers/{id}/new-appointment", new { appointment = later, reason = "Chờ ý kiến của Sở Xây dựng về chỉ giới." });
+        given.StatusCode.ShouldBe(HttpStatusCode.OK, await given.Content.ReadAsStringAsync());
+
+        (await ProduceAsync()).Produced.ShouldBe(2);
+
+        var forms = await FormsAsync(id);
+        forms.Select(f => f.GetProperty("form").GetString()).ShouldBe(["01", "04"]);
+        var text = await PdfTextAsync(id, forms[1]);
+        text.ShouldContain("Chờ ý kiến của Sở Xây dựng về chỉ giới.");
+        text.ShouldContain($"ngày {later:dd/MM/yyyy}");
     }
 
     [Fact]
