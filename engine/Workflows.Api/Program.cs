@@ -4,6 +4,7 @@ using Workflows.Api.Features.Books;
 using Workflows.Api.Features.Calendars;
 using Workflows.Api.Features.Directory;
 using Workflows.Api.Features.Dossiers;
+using Workflows.Api.Features.Forms;
 using Workflows.Api.Features.Notifications;
 using Workflows.Api.Features.Procedures;
 using Workflows.Api.Features.Ratings;
@@ -42,6 +43,7 @@ app.MapAppointmentsApi();
 app.MapAttachmentsApi();
 app.MapEResultReuseApi();
 app.MapSigningApi();
+app.MapFormsApi();
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Workflows is ready: open {Url} (API reference at {Url}/api-docs)", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
 app.Run();

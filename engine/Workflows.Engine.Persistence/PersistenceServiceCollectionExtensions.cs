@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IDocumentContentStore, EfDocumentContentStore>();
         services.AddSingleton<IResultDocumentStore, EfResultDocumentStore>();
         services.AddSingleton<ISigningSessionRows, EfSigningSessionRows>();
+        services.AddSingleton<IDossierFormStore, EfDossierFormStore>();
         return services;
     }
 

@@ -42,6 +42,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<ResultDocumentRow> ResultDocuments => Set<ResultDocumentRow>();
 
     internal DbSet<SigningSessionRow> SigningSessions => Set<SigningSessionRow>();
+    internal DbSet<DossierFormRow> DossierForms => Set<DossierFormRow>();
 
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
@@ -76,6 +77,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new DocumentContentRowConfiguration());
         modelBuilder.ApplyConfiguration(new ResultDocumentRowConfiguration());
         modelBuilder.ApplyConfiguration(new SigningSessionRowConfiguration());
+        modelBuilder.ApplyConfiguration(new DossierFormRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -251,6 +251,41 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("dossier_events", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierFormRow", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("DossierId", "EventSequence")
+                        .HasName("pk_dossier_forms");
+
+                    b.ToTable("dossier_forms", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -810,6 +845,16 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dossier_events_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierFormRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierEventRow", null)
+                        .WithOne()
+                        .HasForeignKey("Workflows.Engine.Persistence.Model.DossierFormRow", "DossierId", "EventSequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_forms_dossier_events");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.IdempotencyKeyRow", b =>

@@ -246,6 +246,41 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("dossier_events", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierFormRow", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("DossierId", "EventSequence")
+                        .HasName("pk_dossier_forms");
+
+                    b.ToTable("dossier_forms", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -801,6 +836,16 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dossier_events_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.DossierFormRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierEventRow", null)
+                        .WithOne()
+                        .HasForeignKey("Workflows.Engine.Persistence.Model.DossierFormRow", "DossierId", "EventSequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_forms_dossier_events");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.IdempotencyKeyRow", b =>

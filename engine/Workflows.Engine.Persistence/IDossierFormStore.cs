@@ -1,0 +1,27 @@
+using Workflows.Engine.Identity;
+
+namespace Workflows.Engine.Persistence;
+
+/// <summary>A committed event that may call for a form (receipt, supplement request, refusal, new appointment).</summary>
+public sealed record FormTrigger(DossierId Dossier, long Sequence, string EventType);
+
+/// <summary>A form produced for a dossier from one of its events; the PDF is in the content store under <see cref="Sha256"/>.</summary>
+public sealed record DossierForm(DossierId Dossier, string Form, long EventSequence, string Sha256, long Size, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The forms produced from dossier events (Circular 01/2018 forms 01–04). One row per candidate event, keyed by
+/// (dossier, event sequence), so producing is idempotent however many hosts run the producer.
+/// </summary>
+public interface IDossierFormStore
+{
+    /// <summary>Committed events of <paramref name="eventTypes"/> that the producer has not handled yet, oldest first.</summary>
+    Task<IReadOnlyList<FormTrigger>> ListUnhandledAsync(IReadOnlyCollection<string> eventTypes, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcome for <paramref name="trigger"/>: the form and its PDF, or (both null) that the event calls
+    /// for no form. False when another producer recorded it first (nothing written).
+    /// </summary>
+    Task<bool> RecordAsync(FormTrigger trigger, string? form, StoredContent? pdf, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DossierForm>> ListAsync(DossierId dossier, CancellationToken cancellationToken);
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Identity;
+using Workflows.Engine.Persistence.Model;
+
+namespace Workflows.Engine.Persistence.Stores;
+
+internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> contexts) : IDossierFormStore
+{
+    public async Task<IReadOnlyList<FormTrigger>> ListUnhandledAsync(IReadOnlyCollection<string> eventTypes, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        var types = eventTypes.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => types.Contains(e.Type) && !db.DossierForms.Any(f => f.DossierId == e.DossierId && f.EventSequence == e.Sequence))
+            .OrderBy(e => e.DossierId).ThenBy(e => e.Sequence)
+            .Take(take)
+            .Select(e => new { e.DossierId, e.Sequence, e.Type })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new FormTrigger(new DossierId(r.DossierId), r.Sequence, r.Type))];
+    }
+
+    public async Task<bool> RecordAsync(FormTrigger trigger, string? form, StoredContent? pdf, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (pdf is not null && !await db.DocumentContents.AnyAsync(c => c.Sha256 == pdf.Sha256, cancellationToken))
+        {
+            db.DocumentContents.Add(new DocumentContentRow { Sha256 = pdf.Sha256, MediaType = pdf.MediaType, Size = pdf.Size, Content = pdf.Content.ToArray(), CreatedAt = at });
+        }
+
+        db.DossierForms.Add(new DossierFormRow
+        {
+            DossierId = trigger.Dossier.Value,
+            EventSequence = trigger.Sequence,
+            Form = form,
+            Sha256 = pdf?.Sha256,
+            Size = pdf?.Size ?? 0,
+            CreatedAt = at,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another producer recorded this event (or stored the same bytes) between our check and our insert.
+            await transaction.RollbackAsync(cancellationToken);
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await fresh.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<DossierForm>> ListAsync(DossierId dossier, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.DossierForms.AsNoTracking()
+            .Where(f => f.DossierId == dossier.Value && f.Form != null)
+            .OrderBy(f => f.EventSequence)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DossierForm(dossier, r.Form!, r.EventSequence, r.Sha256!, r.Size, r.CreatedAt))];
+    }
+}
