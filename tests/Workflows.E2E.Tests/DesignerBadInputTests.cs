@@ -100,6 +100,8 @@ public sealed class DesignerBadInputTests(DesignerHost host)
         var json = $"{{\"id\":\"e2e-large\",\"name\":\"Quá lớn\",\"steps\":[{steps}]}}";
         Encoding.UTF8.GetByteCount(json).ShouldBeGreaterThan(1024 * 1024);
 
+        // The new draft's first live validation may still be on its way; count only what the import sends.
+        await page.Locator("[data-testid=validation-status][data-pending=false]").WaitForAsync();
         var requests = 0;
         page.Request += (_, r) => { if (r.Url.Contains("/api/procedures", StringComparison.Ordinal) && r.Method != "GET") requests++; };
         await page.GetByTestId("import-input").SetInputFilesAsync(new FilePayload { Name = "large.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(json) });

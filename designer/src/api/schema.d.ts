@@ -4,6 +4,289 @@
  */
 
 export interface paths {
+    "/api/dossiers/{dossierId}/new-appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewAppointmentRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/attachments/from-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EResultAttachmentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/sign/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PrepareSigningRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SigningSessionDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/sign/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteSigningRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signatures/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerificationDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1127,6 +1410,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{dossierId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RatingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendars/{unit}/{year}": {
         parameters: {
             query?: never;
@@ -1390,6 +1751,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{dossierId}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierFormDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{dossierId}/forms/{form}/{sequence}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: string;
+                    form: string;
+                    sequence: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1497,6 +1932,10 @@ export interface components {
         CommentRequest: {
             text: null | string;
             taskId: null | string;
+        };
+        CompleteSigningRequest: {
+            sessionId: null | string;
+            signature: null | string;
         };
         CompleteTaskRequest: {
             outcome: string;
@@ -1607,6 +2046,16 @@ export interface components {
             attachments?: components["schemas"]["AttachmentDto"][];
             checklist?: components["schemas"]["ChecklistItemDto"][];
         };
+        DossierFormDto: {
+            form: string;
+            /** Format: int64 */
+            eventSequence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            size: number;
+            href: string;
+        };
         /** @enum {unknown} */
         DossierStatus: "new" | "received" | "refused" | "in-process" | "supplement-requested" | "awaiting-fee" | "withdrawn" | "stopped" | "result-ready" | "returned";
         DossierWithHistoryDto: {
@@ -1633,12 +2082,23 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        EResultAttachmentRequest: {
+            number: null | string;
+            component: null | string;
+            unit?: null | string;
+        };
         /** @enum {unknown} */
         EscalationAction: "notify-assignee" | "notify-unit-leader" | "reassign" | "raise-priority" | "draft-apology";
         EscalationRungDocument: {
             after?: null | string;
             action?: null | string;
             role?: null | string;
+        };
+        FeeDocument: {
+            /** Format: double */
+            amount?: null | number;
+            currency?: null | string;
+            note?: null | string;
         };
         FieldDocument: {
             key?: null | string;
@@ -1681,6 +2141,11 @@ export interface components {
             refused: number;
             dossiers: components["schemas"]["MigratedDossierDto"][];
         };
+        NewAppointmentRequest: {
+            /** Format: date-time */
+            appointment: null | string;
+            reason: null | string;
+        };
         NotificationDto: {
             /** Format: int64 */
             id: number;
@@ -1704,6 +2169,13 @@ export interface components {
             clockOnResume?: null | string;
             supplementWindow?: null | string;
         };
+        PrepareSigningRequest: {
+            outcome: string;
+            certificate: null | string;
+            chain: null | string[];
+            comment: null | string;
+        };
+        ProcedureId: unknown;
         ProcedureSummaryDto: {
             id: string;
             name: string;
@@ -1716,6 +2188,21 @@ export interface components {
         };
         PublishRequest: {
             changeNote: null | string;
+        };
+        RatingDto: {
+            unit: string;
+            procedure: string;
+            scores: number[];
+            /** Format: int32 */
+            total: number;
+            channel: string;
+            ratedBy: string;
+            /** Format: date-time */
+            ratedAt: string;
+        };
+        RatingRequest: {
+            scores: null | number[];
+            channel: null | string;
         };
         ReasonRequest: {
             reason: null | string;
@@ -1731,6 +2218,18 @@ export interface components {
         Rejection: {
             code: string;
             message: string;
+        };
+        ResultDto: {
+            number: string;
+            dossier: string;
+            unit: string;
+            /** Format: int32 */
+            revision: number;
+            sha256: string;
+            issuedBy: string;
+            /** Format: date-time */
+            issuedAt: string;
+            verification: components["schemas"]["VerificationDto"];
         };
         ReturnTaskRequest: {
             reason: null | string;
@@ -1751,6 +2250,18 @@ export interface components {
             unit: string;
             roles: string[];
         };
+        ScriptSignature: {
+            kind?: null | string;
+            holder?: null | string;
+            verdict?: null | string;
+            verdictReason?: null | string;
+            certificate?: null | string;
+            signedDigest: string;
+            appliedOn: string;
+            resultNumber?: null | string;
+            /** Format: date-time */
+            signingTime?: null | string;
+        };
         ScriptStep: {
             withdraw?: null | string;
             stop?: null | string;
@@ -1769,7 +2280,55 @@ export interface components {
             at?: null | string;
             data?: Record<string, never>;
             comment?: null | string;
+            signature?: null | components["schemas"]["ScriptSignature"];
             expectRejection?: null | string;
+        };
+        SignatureDto: {
+            /** Format: int32 */
+            index: number;
+            /** Format: int32 */
+            revision: number;
+            kind: string;
+            signer: null | string;
+            user: null | string;
+            unit: null | string;
+            /** Format: date-time */
+            signingTime: null | string;
+            integrity: string;
+            chainTrusted: boolean;
+            validAtSigningTime: boolean;
+            revocation: string;
+            coversWholeDocument: boolean;
+            valid: boolean;
+            problems: string[];
+            warnings: string[];
+        };
+        /** @enum {unknown} */
+        SignatureEvidenceKind: "personal" | "organization";
+        SignedResult: {
+            /** Format: int32 */
+            stepInstance: number;
+            kind: components["schemas"]["SignatureEvidenceKind"];
+            holder: string;
+            certificateThumbprint: string;
+            certificateSerial: string;
+            /** Format: date-time */
+            signingTime: string;
+            signedRevisionDigest: string;
+            appliedOnDigest: string;
+        };
+        SigningSessionDto: {
+            sessionId: string;
+            signedAttributes: string;
+            digestToSign: string;
+            documentDigest: string;
+            digestAlgorithm: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SignTaskRequest: {
+            outcome: string;
+            comment: null | string;
         };
         SimulationRequest: {
             definition: components["schemas"]["JsonElement"];
@@ -1819,7 +2378,13 @@ export interface components {
                 [key: string]: string;
             };
             numbering?: null | components["schemas"]["NumberingDocument"];
+            signOn?: null | string[];
             requireDocuments?: null | string[];
+            assignTo?: null | string;
+            assignment?: null | string;
+            timeout?: null | components["schemas"]["TimeoutDocument"];
+            fee?: null | components["schemas"]["FeeDocument"];
+            template?: null | components["schemas"]["TemplateDocument"];
         };
         StepId: unknown;
         /** @enum {unknown} */
@@ -1855,6 +2420,14 @@ export interface components {
             closedAt: null | string;
             closedBy: null | string;
             outcome: null | string;
+        };
+        TemplateDocument: {
+            id?: null | string;
+            name?: null | string;
+        };
+        TimeoutDocument: {
+            after?: null | string;
+            outcome?: null | string;
         };
         TraceEntry: {
             command: string;
@@ -1921,13 +2494,20 @@ export interface components {
             valid: boolean;
             problems: components["schemas"]["ValidationProblemDto"][];
         };
+        VerificationDto: {
+            intact: boolean;
+            allSignaturesValid: boolean;
+            /** Format: int64 */
+            unsignedTrailingBytes: number;
+            signatures: components["schemas"]["SignatureDto"][];
+        };
         VersionDossierCount: {
             /** Format: int32 */
             version: number;
             /** Format: int32 */
             running: number;
         };
-        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"];
+        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventTaskAssigned"] | components["schemas"]["WorkflowEventTaskTimedOut"] | components["schemas"]["WorkflowEventServiceRated"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"] | components["schemas"]["WorkflowEventResultSigned"];
         WorkflowEventApologyDrafted: {
             /** @enum {string} */
             type?: "apology-drafted";
@@ -2073,6 +2653,21 @@ export interface components {
             /** Format: int64 */
             sequence: number;
         };
+        WorkflowEventResultSigned: {
+            /** @enum {string} */
+            type?: "result-signed";
+            signature: components["schemas"]["SignedResult"];
+        };
+        WorkflowEventServiceRated: {
+            /** @enum {string} */
+            type?: "service-rated";
+            unit: components["schemas"]["UnitId"];
+            procedure: components["schemas"]["ProcedureId"];
+            scores: number[];
+            /** Format: int32 */
+            total: number;
+            channel: string;
+        };
         WorkflowEventStepCancelled: {
             /** @enum {string} */
             type?: "step-cancelled";
@@ -2128,6 +2723,15 @@ export interface components {
             /** Format: date-time */
             deadline: string;
         };
+        WorkflowEventTaskAssigned: {
+            /** @enum {string} */
+            type?: "task-assigned";
+            /** Format: int32 */
+            stepInstance: number;
+            assignee: components["schemas"]["UserId"];
+            rule: string;
+            reason: string;
+        };
         WorkflowEventTaskClaimed: {
             /** @enum {string} */
             type?: "task-claimed";
@@ -2176,6 +2780,16 @@ export interface components {
             step: components["schemas"]["StepId"];
             to: components["schemas"]["StepId"];
             reason: string;
+        };
+        WorkflowEventTaskTimedOut: {
+            /** @enum {string} */
+            type?: "task-timed-out";
+            /** Format: int32 */
+            stepInstance: number;
+            step: components["schemas"]["StepId"];
+            outcome: string;
+            /** Format: date-time */
+            openedAt: string;
         };
     };
     responses: never;

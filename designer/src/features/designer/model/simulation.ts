@@ -36,6 +36,7 @@ export function sampleData(def: Definition, keys?: readonly string[]): Record<st
  * the step runs in), so the analyst chooses outcomes and never has to set up people.
  */
 export function buildScript(def: Definition, unit: string, submittedAt: string, data: Record<string, unknown>, choices: readonly SimulationChoice[]): SimulationScript {
+  const signatures = syntheticSignatures();
   const actors: NonNullable<SimulationScript['actors']> = {
     applicant: { user: 'sim-applicant', unit, roles: ['citizen'] },
   };
@@ -52,6 +53,9 @@ export function buildScript(def: Definition, unit: string, submittedAt: string, 
     // The applicant uploads the checklist's required components first, as on the portal, so the desk can accept.
     steps: [...(def.documents ?? []).filter((d) => d.required && d.key).map((d) => ({ attach: d.key ?? '', as: 'applicant' })), ...choices.map((c) => {
       const step = def.steps.find((s) => s.id === c.step);
+      // A register-numbered field is filled by the engine; typing it in is refused.
+      const numbered = (step as { numbering?: { field?: string | null } | null } | undefined)?.numbering?.field;
+      const fields = [...(step?.requiredFields ?? []), ...(step?.fields ?? [])].filter((f) => f !== numbered);
       return c.timer
         ? { fireTimer: c.step, ...(c.at ? { at: c.at } : {}) }
         : {
@@ -59,7 +63,8 @@ export function buildScript(def: Definition, unit: string, submittedAt: string, 
             outcome: c.outcome ?? null,
             as: `at-${c.step}`,
             ...(c.at ? { at: c.at } : {}),
-            data: sampleData(def, [...(step?.requiredFields ?? []), ...(step?.fields ?? [])]) as JsonData,
+            data: sampleData(def, fields) as JsonData,
+            ...(signs(step, c.outcome) ? { signature: signatures.next(step?.kind === 'issue') } : {}),
           };
     })],
   };
@@ -89,4 +94,28 @@ export function stepTimings(trace: SimulationTrace): StepTiming[] {
     }
   }
   return [...timings.values()];
+}
+
+/**
+ * "No signature, no result": a simulated approval or seal carries stand-in signature evidence (nothing is signed),
+ * each seal applied on the revision the last approval produced, as the engine requires.
+ */
+function syntheticSignatures() {
+  let approvals = 0;
+  let seals = 0;
+  return {
+    next(seal: boolean) {
+      if (seal) return { appliedOn: `approved-${approvals}`, signedDigest: `sealed-${++seals}` };
+      approvals += 1;
+      return { appliedOn: `draft-${approvals}`, signedDigest: `approved-${approvals}` };
+    },
+  };
+}
+
+/** Whether completing this step with this outcome needs a signature (the engine's default: "approve" at a signature step, every outcome at an issue step). */
+function signs(step: Definition['steps'][number] | undefined, outcome: string | null | undefined): boolean {
+  if (!step || !outcome || (step.kind !== 'signature' && step.kind !== 'issue')) return false;
+  const signOn = (step as { signOn?: string[] | null }).signOn;
+  if (signOn && signOn.length) return signOn.includes(outcome);
+  return step.kind === 'issue' || outcome === 'approve';
 }
