@@ -48,9 +48,6 @@ public abstract class ApiContractTests(ApiTestDatabase database) : ApiHostTests(
             : submitted;
     }
 
-    protected static string TaskAt(JsonElement dossier, string step) =>
-        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
-
     protected async Task<JsonElement> CompleteAsync(JsonElement dossier, string step, string outcome, string user, object? data = null)
     {
         var response = await As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, step)}/complete", new { outcome, data });

@@ -98,6 +98,17 @@ public abstract class ApiHostTests(ApiTestDatabase database) : IAsyncLifetime
         return (await Json(await As(user).GetAsync($"/api/dossiers/{dossierId}"))).GetProperty("dossier");
     }
 
+    /// <summary>The task id of the dossier's one open task at <paramref name="step"/>.</summary>
+    protected static string TaskAt(System.Text.Json.JsonElement dossier, string step) =>
+        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
+
+    /// <summary>The body of a response that must be 200 OK (the body is the failure message otherwise).</summary>
+    protected static async Task<System.Text.Json.JsonElement> Ok(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json(response);
+    }
+
     protected static async Task<System.Text.Json.JsonElement> Json(HttpResponseMessage response) =>
         System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(await response.Content.ReadAsStringAsync());
 }

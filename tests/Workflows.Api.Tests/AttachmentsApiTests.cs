@@ -28,9 +28,6 @@ public abstract class AttachmentsApiTests(ApiTestDatabase database) : ApiHostTes
 
     private async Task<JsonElement> DossierAsync(string id) => (await Json(await As("desk-lan").GetAsync($"/api/dossiers/{id}"))).GetProperty("dossier");
 
-    private static string TaskAt(JsonElement dossier, string step) =>
-        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
-
     private static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -18,15 +18,6 @@ public abstract class EResultReuseApiTests(ApiTestDatabase database) : ApiHostTe
         },
     };
 
-    private static string TaskAt(JsonElement dossier, string step) =>
-        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
-
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await Json(response);
-    }
-
     private async Task<string> SubmittedAsync()
     {
         var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration);

@@ -26,9 +26,6 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
         return await AttachRequiredAsync((await Json(response)).GetProperty("id").GetString()!, "citizen-an");
     }
 
-    private static string TaskAt(JsonElement dossier, string step) =>
-        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
-
     private async Task<JsonElement> CompleteAsync(JsonElement dossier, string step, string outcome, string user, object? data = null)
     {
         var response = await As(user).PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, step)}/complete", new { outcome, data });

@@ -34,15 +34,6 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         },
     };
 
-    private static string TaskAt(JsonElement dossier, string step) =>
-        dossier.GetProperty("activeSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("taskId").GetString()!;
-
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await Json(response);
-    }
-
     private static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();
