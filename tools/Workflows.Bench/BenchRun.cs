@@ -43,7 +43,7 @@ public static class BenchRun
         // competes for the cores while figures are taken.
         var binaries = ThrowawayCluster.FindBinaries();
         var early = options.Smoke;
-        Task<ApiHostProcess>? hostStart = early && has(BenchArea.Http) ? ApiHostProcess.StartAsync(Path.Combine(temp, "http.db"), cancellationToken) : null;
+        Task<ApiHostProcess>? hostStart = early && has(BenchArea.Http) ? ApiHostProcess.StartAsync(Path.Combine(temp, "http.db"), flow, cancellationToken) : null;
         Task<ThrowawayCluster>? clusterStart = early && has(BenchArea.PostgreSql) && binaries is not null ? ThrowawayCluster.StartAsync(binaries, cancellationToken) : null;
         try
         {
@@ -127,7 +127,7 @@ public static class BenchRun
                 Progress("HTTP: starting the host");
                 var results = new List<LoadResult>();
                 var hostStarted = Stopwatch.StartNew();
-                await using (var host = await (hostStart ?? ApiHostProcess.StartAsync(Path.Combine(temp, "http.db"), cancellationToken)))
+                await using (var host = await (hostStart ?? ApiHostProcess.StartAsync(Path.Combine(temp, "http.db"), flow, cancellationToken)))
                 {
                     hostStart = null;
                     if (!early)

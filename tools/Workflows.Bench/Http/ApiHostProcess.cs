@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Workflows.Bench.Flow;
+using Workflows.Bench.Persisted;
 using Workflows.Bench.PostgreSql;
 
 namespace Workflows.Bench.Http;
@@ -9,6 +11,8 @@ namespace Workflows.Bench.Http;
 /// <summary>
 /// The real host (engine/Workflows.Api, built alongside the bench) started as a child process on a loopback
 /// port with its own SQLite file, seeded by its own start-up code: what a deployment runs, nothing replaced.
+/// Before it starts, the bench adds its communes to that file's directory (<see cref="BirthRegistrationFlow.Communes"/>),
+/// so virtual users spread over communes as the in-process workers do; the host's own seeding then runs as usual.
 /// </summary>
 public sealed class ApiHostProcess : IAsyncDisposable
 {
@@ -30,13 +34,17 @@ public sealed class ApiHostProcess : IAsyncDisposable
     public static string HostPath => typeof(ApiHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ApiHostPath").Value!;
 
-    public static async Task<ApiHostProcess> StartAsync(string sqliteFile, CancellationToken cancellationToken)
+    public static async Task<ApiHostProcess> StartAsync(string sqliteFile, BirthRegistrationFlow flow, CancellationToken cancellationToken)
     {
         var dll = HostPath;
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"The host is not built at {dll}; build the bench in the same configuration (dotnet run -c Release builds both).");
         }
+
+        // Migrates the file, upserts the demo directory plus the bench communes and publishes birth-registration,
+        // exactly as the host's seeder would (it finds them there and changes nothing).
+        await (await BenchDatabase.OpenAsync(BenchProvider.Sqlite, $"Data Source={sqliteFile}", flow, TimeProvider.System, cancellationToken)).DisposeAsync();
 
         var port = ThrowawayCluster.FreePort();
         var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));

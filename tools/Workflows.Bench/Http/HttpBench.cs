@@ -10,9 +10,11 @@ using Workflows.Bench.Persisted;
 namespace Workflows.Bench.Http;
 
 /// <summary>
-/// End to end over HTTP: each virtual user is a citizen who submits a dossier, then the seeded officials
-/// (desk-lan, civil-hoa, chair-tuan, clerk-mai) complete its five steps through the task API, each request
-/// naming its user in X-Workflows-User, the next task id read from the previous answer.
+/// End to end over HTTP: each virtual user is a citizen who submits a dossier at a commune, then that commune's
+/// officials (at xa-tan-an the demo's desk-lan, civil-hoa, chair-tuan, clerk-mai) complete its five steps through
+/// the task API, each request naming its user in X-Workflows-User, the next task id read from the previous answer.
+/// Virtual user n works at commune n (<see cref="BirthRegistrationFlow.CommuneOf"/>), as the in-process workers
+/// do, so the HTTP figure and the in-process figure it is compared with spread the same load the same way.
 /// </summary>
 public static class HttpBench
 {
@@ -29,15 +31,15 @@ public static class HttpBench
 
         // Bodies are serialized before the clock starts: the figure is the host's, not the load generator's.
         var pools = Enumerable.Range(0, users).Select(u => new SubmissionPool(16, seed: 1000 + u)).ToArray();
-        var submissions = pools.Select(p => Enumerable.Range(0, 16).Select(i => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        var submissions = pools.Select((p, user) => Enumerable.Range(0, 16).Select(i => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             procedure = BirthRegistrationFlow.ProcedureId,
-            unit = BirthRegistrationFlow.UnitId,
+            unit = flow.CommuneOf(user).Unit.Value,
             data = p[i],
         }))).ToArray()).ToArray();
-        var completions = flow.Steps.Select(s => (s.Actor.User.Value, Verb: s.Signature is null ? "complete" : "sign", Body: s.Signature is null
+        var completionsOf = Enumerable.Range(0, users).Select(user => flow.CommuneOf(user).Steps.Select(s => (s.Actor.User.Value, Verb: s.Signature is null ? "complete" : "sign", Body: s.Signature is null
             ? Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome, data = s.Data }))
-            : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome })))).ToArray();
+            : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { outcome = s.Outcome })))).ToArray()).ToArray();
         var counters = new int[users];
         var citizen = flow.Citizen.User.Value;
 
@@ -58,7 +60,7 @@ public static class HttpBench
                         http, new Uri($"/api/dossiers/{dossier}/attachments?component={component.Component}&fileName={component.FileName}", UriKind.Relative), citizen, BirthRegistrationFlow.ScanBytes, HttpStatusCode.Created, ct, Pdf));
                 }
 
-                foreach (var (official, verb, completion) in completions)
+                foreach (var (official, verb, completion) in completionsOf[user])
                 {
                     // Approve and issue sign the result for real (server-held keys), as an official would.
                     var open = task;
@@ -72,9 +74,9 @@ public static class HttpBench
     }
 
     /// <summary>
-    /// All virtual users work at the host's one seeded commune, so two clerks can seal results numbered from the
-    /// same register at once; the loser gets result-number-mismatch and, as the problem tells them, seals again.
-    /// The retries are inside the command's latency.
+    /// Beyond <see cref="BirthRegistrationFlow.CommuneCount"/> users, two users share a commune, so two clerks can
+    /// seal results numbered from the same register at once; the loser gets result-number-mismatch and, as the
+    /// problem tells them, seals again. The retries are inside the command's latency.
     /// </summary>
     private static async Task<string> PostAgainOnNumberTakenAsync(HttpClient http, Uri path, string user, byte[] body, CancellationToken cancellationToken)
     {
