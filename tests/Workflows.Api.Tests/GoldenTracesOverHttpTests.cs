@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Signing.Signers;
 using Workflows.Engine.Serialization;
+using Workflows.Engine.Signing.Signers;
 using Workflows.Engine.Simulation;
 using Workflows.Engine.Timers.Quartz;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;
 
@@ -26,13 +27,13 @@ public abstract class GoldenTracesOverHttpTests(ApiTestDatabase database) : ApiH
     protected override IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?> { ["Timers:RunScheduler"] = "false" };
 
     public static TheoryData<string> Procedures() =>
-        [.. Directory.EnumerateDirectories(ProceduresFolder()).Where(d => Directory.Exists(Path.Combine(d, "traces"))).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateDirectories(Path.Combine(RepositoryRoot.Path, "procedures")).Where(d => Directory.Exists(Path.Combine(d, "traces"))).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Procedures))]
     public async Task Every_trace_of_the_procedure_replays_over_http(string procedure)
     {
-        var folder = Path.Combine(ProceduresFolder(), procedure, "traces");
+        var folder = Path.Combine(RepositoryRoot.Path, "procedures", procedure, "traces");
         var scripts = Directory.EnumerateFiles(folder, "*.script.json").Order(StringComparer.Ordinal).ToList();
         scripts.ShouldNotBeEmpty();
 
@@ -323,19 +324,6 @@ public abstract class GoldenTracesOverHttpTests(ApiTestDatabase database) : ApiH
             default:
                 return path;
         }
-    }
-
-    private static string ProceduresFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return Path.Combine(dir.FullName, "procedures");
-            }
-        }
-
-        throw new InvalidOperationException("Workflows.sln not found above the test folder.");
     }
 }
 

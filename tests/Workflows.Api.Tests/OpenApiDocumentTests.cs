@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;
 
@@ -32,7 +33,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_passes_an_independent_validator()
     {
-        var validator = Path.Combine(RepositoryRoot(), "tests", "openapi-validator");
+        var validator = Path.Combine(RepositoryRoot.Path, "tests", "openapi-validator");
         if (!CanRun("node", "--version"))
         {
             Assert.Skip("Node.js is not installed; the OpenAPI document cannot be checked by swagger-parser.");
@@ -78,18 +79,5 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Workflows.sln not found above the test folder.");
     }
 }

@@ -5,6 +5,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Serialization;
 using Workflows.Engine.Simulation;
 using Workflows.Engine.Tests.Support;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Engine.Tests.Procedures;
 
@@ -43,24 +44,11 @@ public class GoldenTraceTests
         var expectedFile = Path.Combine(folder, name + ".trace.json");
         if (Environment.GetEnvironmentVariable("WORKFLOWS_UPDATE_TRACES") == "1")
         {
-            File.WriteAllText(Path.Combine(RepositoryRoot(), "procedures", procedure, "traces", name + ".trace.json"), actual);
+            File.WriteAllText(Path.Combine(RepositoryRoot.Path, "procedures", procedure, "traces", name + ".trace.json"), actual);
             return;
         }
 
         File.Exists(expectedFile).ShouldBeTrue($"No recorded trace {procedure}/traces/{name}.trace.json; run the tests once with WORKFLOWS_UPDATE_TRACES=1 and review it.");
         actual.ShouldBe(File.ReadAllText(expectedFile), $"The trace of {procedure}/{name} changed. If intended, regenerate with WORKFLOWS_UPDATE_TRACES=1 and review the diff.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Workflows.sln not found above the test folder.");
     }
 }

@@ -9,6 +9,7 @@ using Workflows.Engine.Serialization;
 using Workflows.Engine.Simulation;
 using Workflows.Engine.Tests.Support;
 using Workflows.Engine.Validation;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Engine.Tests.Procedures;
 
@@ -165,25 +166,12 @@ public class SampleProcedureCatalogTests
 
         private static (HashSet<UnitId>, Dictionary<string, DemoUser>) Read()
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "engine", "Workflows.Api", "Seed", "demo-directory.json")));
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "engine", "Workflows.Api", "Seed", "demo-directory.json")));
             var units = json.RootElement.GetProperty("units").EnumerateArray().Select(u => new UnitId(u.GetProperty("id").GetString()!)).ToHashSet();
             var users = json.RootElement.GetProperty("users").EnumerateArray().ToDictionary(
                 u => u.GetProperty("id").GetString()!,
                 u => new DemoUser(u.GetProperty("unit").GetString()!, [.. u.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!)]));
             return (units, users);
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Workflows.sln not found above the test folder.");
         }
     }
 
