@@ -57,6 +57,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const [versionsKey, setVersionsKey] = useState(0);
   const [lanes, setLanes] = useState(false);
   const [fitKey, setFitKey] = useState(0);
+  const [focus, setFocus] = useState<{ step: string; key: number } | null>(null);
   const clipboard = useRef<{ def: Definition; positions: Positions } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
   const validation = useLiveValidation(def);
@@ -281,7 +282,8 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
           </Tooltip>
         </Group>
       </Group>
-      {offer && (
+      {/* Offered once the first layout is in: restoring earlier would be overwritten when the layout arrives. */}
+      {offer && laidOut && (
         <Alert color="blue" py={6} data-testid="local-draft-offer" title={t('local.title', { when: new Date(offer.savedAt).toLocaleString() })}>
           <Group gap="xs">
             <Button size="compact-xs" onClick={() => { edit(offer.def, offer.positions); setOffer(null); }} data-testid="restore-local">{t('local.restore')}</Button>
@@ -326,6 +328,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               onDelete={deleteSelection}
               lanes={lanes && !diffView}
               fitKey={fitKey}
+              focus={focus}
               onDropKind={(kind, x, y) => { if ((stepKinds as readonly string[]).includes(kind)) addStep(kind as StepKind, { x, y }); }}
             />
           </ReactFlowProvider>
@@ -370,7 +373,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               </Tabs.Panel>
               <Tabs.Panel value="form"><FormDesigner def={def} onChange={(next) => edit(next)} /></Tabs.Panel>
               <Tabs.Panel value="problems">
-                <ProblemsPanel problems={validation.problems} onPick={(step) => setSelection({ steps: new Set([step]), transitions: new Set() })} />
+                <ProblemsPanel problems={validation.problems} onPick={(step) => { setSelection({ steps: new Set([step]), transitions: new Set() }); setFocus((f) => ({ step, key: (f?.key ?? 0) + 1 })); }} />
               </Tabs.Panel>
               <Tabs.Panel value="versions">
                 {base ? <VersionsPanel procedureId={def.id} refreshKey={versionsKey} onDiff={(a, b) => void showDiff(a, b)} onOpen={(v) => void openVersion(v)} /> : <Text size="sm" c="dimmed">{t('versions.none')}</Text>}
