@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea, Title } fr
 import { useI18n } from '../../../i18n/i18n';
 import { slugify, type Definition } from '../model/document';
 import { EscalationEditor } from './EscalationEditor';
+import { WorkingDurationInput } from './WorkingDurationInput';
 
 /** The procedure itself: name, legal deadline, description, and the roles its steps are assigned to. */
 export function ProcedurePanel({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
@@ -13,7 +14,7 @@ export function ProcedurePanel({ def, onChange }: { def: Definition; onChange: (
       <Title order={5}>{t('procedure.title')}</Title>
       <TextInput label={t('list.id')} value={def.id} readOnly ff="monospace" />
       <TextInput label={t('list.name')} value={def.name} onChange={(e) => onChange({ ...def, name: e.currentTarget.value })} />
-      <TextInput label={t('procedure.deadline')} description={t('step.budgetHelp')} value={def.deadline ?? ''} onChange={(e) => onChange({ ...def, deadline: e.currentTarget.value || null })} />
+      <WorkingDurationInput label={t('procedure.deadline')} value={def.deadline ?? ''} onChange={(deadline) => onChange({ ...def, deadline })} testId="procedure-deadline" />
       <Textarea label={t('step.description')} autosize minRows={2} value={def.description ?? ''} onChange={(e) => onChange({ ...def, description: e.currentTarget.value || null })} />
       <Text size="sm" fw={500}>{t('procedure.roles')}</Text>
       {def.roles.map((r, i) => (
