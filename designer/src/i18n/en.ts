@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'procedure.deadline': 'Legal deadline',
   'procedure.roles': 'Roles',
   'procedure.addRole': 'Add role',
+  'procedure.rolesHelp': 'Role ids come from the directory: only officials holding the role get the step’s tasks.',
   'step.feeAndTemplate': 'Fee and result template',
   'step.fee': 'Fee (đồng)',
   'step.feeHelp': 'Charged at this step; leave empty when free.',

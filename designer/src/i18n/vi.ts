@@ -88,6 +88,7 @@ export const vi = {
   'procedure.deadline': 'Thời hạn giải quyết',
   'procedure.roles': 'Vai trò',
   'procedure.addRole': 'Thêm vai trò',
+  'procedure.rolesHelp': 'Mã vai trò chọn theo danh bạ: công chức có vai trò đó mới nhận được việc của bước.',
   'step.feeAndTemplate': 'Lệ phí và mẫu kết quả',
   'step.fee': 'Lệ phí (đồng)',
   'step.feeHelp': 'Thu tại bước này; để trống nếu không thu.',

@@ -44,6 +44,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const [laidOut, setLaidOut] = useState(session.positions !== null);
   const [selection, setSelection] = useState<CanvasSelection>(emptySelection);
   const [units, setUnits] = useState<Unit[]>([]);
+  const [directoryRoles, setDirectoryRoles] = useState<string[]>([]);
   const [base, setBase] = useState<DefinitionVersion | null>(session.base);
   const [savedJson, setSavedJson] = useState(() => (session.base && !session.notice ? JSON.stringify(toDocument(session.def)) : ''));
   const [message, setMessage] = useState<Message | null>(session.notice ? { color: 'yellow', text: session.notice } : null);
@@ -65,6 +66,9 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const dirty = currentJson !== savedJson;
 
   useEffect(() => { void api.GET('/api/directory/units').then(({ data }) => setUnits(data ?? [])); }, []);
+  useEffect(() => {
+    void api.GET('/api/directory/users').then(({ data }) => setDirectoryRoles([...new Set((data ?? []).flatMap((u) => u.roles))].sort()));
+  }, []);
 
   // First layout with elkjs when the source had no positions (every stored version: positions are not in the file).
   useEffect(() => {
@@ -368,7 +372,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
                     <Button size="compact-sm" color="red" variant="light" onClick={() => deleteSelection([...selection.steps], [...selection.transitions])}>{t('common.remove')}</Button>
                   </Stack>
                 ) : (
-                  <ProcedurePanel def={def} onChange={(next) => edit(next)} />
+                  <ProcedurePanel def={def} directoryRoles={directoryRoles} onChange={(next) => edit(next)} />
                 )}
               </Tabs.Panel>
               <Tabs.Panel value="form"><FormDesigner def={def} onChange={(next) => edit(next)} /></Tabs.Panel>
