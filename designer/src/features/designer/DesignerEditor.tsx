@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Alert, Badge, Button, Group, Menu, Modal, ScrollArea, Stack, Tabs, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Menu, Modal, ScrollArea, Stack, Tabs, Text, Textarea, Tooltip } from '@mantine/core';
 import { api, asProblem, problemCode, type DefinitionVersion, type StepKind, type Unit } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { FlowCanvas, type CanvasSelection } from './canvas/FlowCanvas';
@@ -311,6 +311,8 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Palette onAdd={addStep} disabled={!!diffView} />
         <div style={{ flex: 1, minWidth: 0, position: 'relative' }} data-testid="canvas">
+          {/* Steps are drawn once laid out: drawn earlier they jumped when the layout arrived, and a view set meanwhile was lost. */}
+          {!laidOut ? <Center h="100%"><Loader data-testid="laying-out" /></Center> : (
           <ReactFlowProvider>
             <FlowCanvas
               def={canvasDef}
@@ -336,6 +338,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               onDropKind={(kind, x, y) => { if ((stepKinds as readonly string[]).includes(kind)) addStep(kind as StepKind, { x, y }); }}
             />
           </ReactFlowProvider>
+          )}
         </div>
         <ScrollArea w={380} style={{ borderLeft: '1px solid #dee2e6' }} type="auto">
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
