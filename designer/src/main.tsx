@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import '@mantine/core/styles.css';
-import '@xyflow/react/dist/style.css';
 import './app.css';
 import { I18nProvider } from './i18n/i18n';
 import { AppShellLayout } from './features/shell/AppShellLayout';

@@ -68,7 +68,7 @@ public sealed class DesignerBadInputTests(DesignerHost host)
         await page.GetByTestId("local-draft-offer").WaitForAsync();
         (await page.GetByTestId("step-appraise").InnerTextAsync()).ShouldNotContain("sửa khi mất mạng");
         await page.GetByTestId("restore-local").ClickAsync();
-        (await page.GetByTestId("step-appraise").InnerTextAsync()).ShouldContain("sửa khi mất mạng");
+        await page.GetByTestId("step-appraise").Filter(new() { HasText = "sửa khi mất mạng" }).WaitForAsync();
         await page.GetByTestId("unsaved").WaitForAsync();
         await page.SaveAsync();
 

@@ -14,6 +14,12 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
         await page.CreateFromTemplateAsync(host.BaseUrl, "e2e-properties", "Lệ phí và giấy tờ");
 
         await page.SelectStepAsync("receive");
+        // The budget says in words what the engine will read, and refuses what it would not read.
+        (await page.GetByTestId("step-budget-meaning").InnerTextAsync()).ShouldBe("= 4 giờ làm việc");
+        await page.GetByTestId("step-budget").FillAsync("3 ngày");
+        (await page.GetByTestId("step-panel").InnerTextAsync()).ShouldContain("Không đọc được thời hạn");
+        await page.GetByTestId("step-budget").FillAsync("0.5d");
+        (await page.GetByTestId("step-budget-meaning").InnerTextAsync()).ShouldBe("= 0,5 ngày làm việc");
         await page.GetByTestId("step-fee").FillAsync("50000");
         await page.GetByTestId("step-fee-note").FillAsync("Theo Thông tư 85/2019/TT-BTC");
         await page.SelectStepAsync("issue");
@@ -34,6 +40,12 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
 
         // The documents checklist, and the preview as the citizen and the desk see it.
         await page.GetByTestId("tab-form").ClickAsync();
+        // An official picked by the leader (a "user" field, as the sample procedures use for the specialist).
+        await page.GetByTestId("add-field").ClickAsync();
+        var field = page.GetByTestId("field-field4");
+        await field.GetByLabel("Nhãn").FillAsync("Công chức thụ lý");
+        await field.GetByLabel("Kiểu").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Công chức (người dùng)" }).ClickAsync();
         await page.GetByTestId("add-document").ClickAsync();
         await page.GetByTestId("document-name").FillAsync("Đơn đề nghị cấp phép");
         await page.GetByTestId("document-max-size").FillAsync("5");
@@ -61,6 +73,8 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
         ((bool)document["required"]!).ShouldBeTrue();
         document["acceptedTypes"]!.ToJsonString().ShouldBe("""["application/pdf"]""");
         ((int)document["maxBytes"]!).ShouldBe(5 * 1024 * 1024);
+        ((string?)receive["budget"]).ShouldBe("0.5d");
+        ((string?)json["form"]!["fields"]!.AsArray().Single(f => (string?)f!["key"] == "field4")!["type"]).ShouldBe("user");
         errors.ShouldBeEmpty();
     }
 }

@@ -21,13 +21,23 @@ public sealed class ShellTests(DesignerHost host)
         await page.WaitForFunctionAsync("() => performance.getEntriesByName('workflows:first-screen').length > 0");
         var firstScreen = await page.EvaluateAsync<double>("() => performance.getEntriesByName('workflows:first-screen')[0].startTime");
         var domReady = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
-        DesignerScaleTests.Report("first-screen-ms", firstScreen);
-        DesignerScaleTests.Report("first-screen-dom-content-loaded-ms", domReady);
+        var firstPaint = await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
+        Measurements.Report("first-screen-first-contentful-paint", firstPaint);
+        Measurements.Report("first-screen-dom-content-loaded", domReady);
+        Measurements.Report("first-screen-procedure-list-painted", firstScreen);
 
         (await page.GetByText("Thủ tục hành chính").CountAsync()).ShouldBe(1);
         // The target is 2 s (the figure is reported in artifacts/measurements.txt); the bound is generous because 2 shared cores under
         // parallel builds (load average 20 while measured) make a tighter one flaky, and a flaky test cannot be trusted.
         firstScreen.ShouldBeLessThan(8000, "first screen on the embedded default");
+
+        // While the list is idle the editor's code and the layout worker load, so opening a procedure waits for neither.
+        await page.WaitForFunctionAsync("() => performance.getEntriesByName('workflows:editor-ready').length > 0");
+        var openStarted = await page.EvaluateAsync<double>("() => performance.now()");
+        await page.GetByTestId("open-birth-registration").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.react-flow__node').length > 5 && document.querySelector('[data-testid=step-receive]')");
+        Measurements.Report("open-procedure-after-idle-preload", await page.EvaluateAsync<double>("() => performance.now()") - openStarted);
+        await page.GetByTestId("back").ClickAsync();
 
         await page.GetByTestId("language").GetByText("EN").ClickAsync();
         await page.GetByText("Administrative procedures").WaitForAsync();

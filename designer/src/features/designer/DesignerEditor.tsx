@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Alert, Badge, Button, Group, Menu, Modal, ScrollArea, Stack, Tabs, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Menu, Modal, ScrollArea, Stack, Tabs, Text, Textarea, Tooltip } from '@mantine/core';
 import { api, asProblem, problemCode, type DefinitionVersion, type StepKind, type Unit } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { FlowCanvas, type CanvasSelection } from './canvas/FlowCanvas';
@@ -44,6 +44,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const [laidOut, setLaidOut] = useState(session.positions !== null);
   const [selection, setSelection] = useState<CanvasSelection>(emptySelection);
   const [units, setUnits] = useState<Unit[]>([]);
+  const [directoryRoles, setDirectoryRoles] = useState<string[]>([]);
   const [base, setBase] = useState<DefinitionVersion | null>(session.base);
   const [savedJson, setSavedJson] = useState(() => (session.base && !session.notice ? JSON.stringify(toDocument(session.def)) : ''));
   const [message, setMessage] = useState<Message | null>(session.notice ? { color: 'yellow', text: session.notice } : null);
@@ -57,6 +58,7 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const [versionsKey, setVersionsKey] = useState(0);
   const [lanes, setLanes] = useState(false);
   const [fitKey, setFitKey] = useState(0);
+  const [focus, setFocus] = useState<{ step: string; key: number } | null>(null);
   const clipboard = useRef<{ def: Definition; positions: Positions } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
   const validation = useLiveValidation(def);
@@ -64,6 +66,9 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
   const dirty = currentJson !== savedJson;
 
   useEffect(() => { void api.GET('/api/directory/units').then(({ data }) => setUnits(data ?? [])); }, []);
+  useEffect(() => {
+    void api.GET('/api/directory/users').then(({ data }) => setDirectoryRoles([...new Set((data ?? []).flatMap((u) => u.roles))].sort()));
+  }, []);
 
   // First layout with elkjs when the source had no positions (every stored version: positions are not in the file).
   useEffect(() => {
@@ -281,7 +286,8 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
           </Tooltip>
         </Group>
       </Group>
-      {offer && (
+      {/* Offered once the first layout is in: restoring earlier would be overwritten when the layout arrives. */}
+      {offer && laidOut && (
         <Alert color="blue" py={6} data-testid="local-draft-offer" title={t('local.title', { when: new Date(offer.savedAt).toLocaleString() })}>
           <Group gap="xs">
             <Button size="compact-xs" onClick={() => { edit(offer.def, offer.positions); setOffer(null); }} data-testid="restore-local">{t('local.restore')}</Button>
@@ -305,6 +311,8 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Palette onAdd={addStep} disabled={!!diffView} />
         <div style={{ flex: 1, minWidth: 0, position: 'relative' }} data-testid="canvas">
+          {/* Steps are drawn once laid out: drawn earlier they jumped when the layout arrived, and a view set meanwhile was lost. */}
+          {!laidOut ? <Center h="100%"><Loader data-testid="laying-out" /></Center> : (
           <ReactFlowProvider>
             <FlowCanvas
               def={canvasDef}
@@ -326,9 +334,11 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
               onDelete={deleteSelection}
               lanes={lanes && !diffView}
               fitKey={fitKey}
+              focus={focus}
               onDropKind={(kind, x, y) => { if ((stepKinds as readonly string[]).includes(kind)) addStep(kind as StepKind, { x, y }); }}
             />
           </ReactFlowProvider>
+          )}
         </div>
         <ScrollArea w={380} style={{ borderLeft: '1px solid #dee2e6' }} type="auto">
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -365,12 +375,12 @@ export function DesignerEditor({ session, onClose, onOpen }: { session: EditorSe
                     <Button size="compact-sm" color="red" variant="light" onClick={() => deleteSelection([...selection.steps], [...selection.transitions])}>{t('common.remove')}</Button>
                   </Stack>
                 ) : (
-                  <ProcedurePanel def={def} onChange={(next) => edit(next)} />
+                  <ProcedurePanel def={def} directoryRoles={directoryRoles} onChange={(next) => edit(next)} />
                 )}
               </Tabs.Panel>
               <Tabs.Panel value="form"><FormDesigner def={def} onChange={(next) => edit(next)} /></Tabs.Panel>
               <Tabs.Panel value="problems">
-                <ProblemsPanel problems={validation.problems} onPick={(step) => setSelection({ steps: new Set([step]), transitions: new Set() })} />
+                <ProblemsPanel problems={validation.problems} onPick={(step) => { setSelection({ steps: new Set([step]), transitions: new Set() }); setFocus((f) => ({ step, key: (f?.key ?? 0) + 1 })); }} />
               </Tabs.Panel>
               <Tabs.Panel value="versions">
                 {base ? <VersionsPanel procedureId={def.id} refreshKey={versionsKey} onDiff={(a, b) => void showDiff(a, b)} onOpen={(v) => void openVersion(v)} /> : <Text size="sm" c="dimmed">{t('versions.none')}</Text>}

@@ -2,9 +2,11 @@ import { Suspense, lazy, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { ProcedureList } from './ProcedureList';
 import type { EditorSession } from './DesignerEditor';
+import { loadEditor } from './preload';
 
-// The editor (canvas, panels, React Flow) loads when a procedure is opened, so the first screen (the list) stays small.
-const DesignerEditor = lazy(() => import('./DesignerEditor').then((m) => ({ default: m.DesignerEditor })));
+// The editor (canvas, panels, React Flow) is not part of the first screen (the list): it loads when the list is idle or
+// when a procedure is opened, whichever comes first.
+const DesignerEditor = lazy(() => loadEditor().then((m) => ({ default: m.DesignerEditor })));
 
 /** The analyst's workspace: the procedure list, or one procedure open on the canvas. */
 export function DesignerWorkspace() {

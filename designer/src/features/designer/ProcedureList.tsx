@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { fiveStepTemplate } from './model/template';
 import { slugify } from './model/document';
 import { importFile, loadVersion } from './io';
+import { preloadEditorWhenIdle } from './preload';
 import type { EditorSession } from './DesignerEditor';
 
 const firstScreenMark = 'workflows:first-screen';
@@ -25,7 +26,9 @@ export function ProcedureList({ onOpen }: { onOpen: (session: EditorSession) => 
 
   // The first screen is there once the list is painted: a mark the browser tests read with the Performance API.
   useEffect(() => {
-    if (procedures && performance.getEntriesByName(firstScreenMark).length === 0) requestAnimationFrame(() => performance.mark(firstScreenMark));
+    if (!procedures) return;
+    if (performance.getEntriesByName(firstScreenMark).length === 0) requestAnimationFrame(() => performance.mark(firstScreenMark));
+    preloadEditorWhenIdle();
   }, [procedures]);
 
   const open = async (p: ProcedureSummary) => {

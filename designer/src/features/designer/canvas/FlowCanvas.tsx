@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, ControlButton, Controls, MarkerType, MiniMap, Panel, ReactFlow, ViewportPortal, applyNodeChanges, useReactFlow,
+  Background, ControlButton, Controls, MarkerType, MiniMap, Panel, ReactFlow, ViewportPortal, applyNodeChanges, useReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
 import type { ValidationProblem } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import type { Definition } from '../model/document';
-import { lanesOf, nodeSize, type Positions } from '../model/layout';
+import { laneHeaderWidth, lanesOf, nodeSize, type Positions } from '../model/layout';
 import type { DefinitionDiff } from '../model/diff';
 import { roleColor } from '../model/roleColors';
-import { StepNode, type StepFlowNode } from './StepNode';
+import { StepNode, type StepFlowNode, type StepNodeData } from './StepNode';
 
 const nodeTypes = { step: StepNode };
 
@@ -45,6 +46,8 @@ export interface FlowCanvasProps {
   lanes?: boolean;
   /** A palette item dropped on the canvas at this flow position. */
   onDropKind?: (kind: string, x: number, y: number) => void;
+  /** A step to bring into view (e.g. picked in the problems list); a new key asks again for the same step. */
+  focus?: { step: string; key: number } | null;
 }
 
 function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): string | undefined {
@@ -54,35 +57,48 @@ function edgeLabel(t: Definition['transitions'][number], defaultLabel: string): 
 }
 
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete, onDropKind, lanes, fitKey } = props;
+  const { def, positions, selection, problems, diff, waiting, readOnly, onSelection, onMove, onDragStart, onConnect, onReconnect, onDelete, onDropKind, lanes, fitKey, focus } = props;
   const { t } = useI18n();
   const roleIds = useMemo(() => def.roles.map((r) => r.id ?? ''), [def.roles]);
 
-  const nodes = useMemo<StepFlowNode[]>(() => {
+  // Each step's drawing data keeps its identity while nothing it shows changed, so moving one step (or editing one)
+  // re-renders that step only, not all sixty.
+  const dataCache = useRef(new Map<string, StepNodeData>());
+  const stepData = useMemo(() => {
     const counts = new Map<string, number>();
     for (const p of problems) if (p.step && p.severity === 'error') counts.set(p.step, (counts.get(p.step) ?? 0) + 1);
-    return def.steps.map((step, i) => {
+    const next = new Map<string, StepNodeData>();
+    def.steps.forEach((step, i) => {
       const id = step.id ?? `#${i}`;
       const role = def.roles.find((r) => r.id === step.role);
-      return {
-        id,
-        type: 'step',
-        position: positions[id] ?? { x: i * 230, y: 0 },
-        selected: selection.steps.has(id),
-        draggable: !readOnly,
-        connectable: !readOnly,
-        data: {
-          step,
-          kindLabel: t(`kind.${step.kind ?? 'task'}` as 'kind.task'),
-          roleLabel: role ? role.name ?? role.id : step.role ?? null,
-          color: roleColor(roleIds, step.role),
-          problems: counts.get(id) ?? 0,
-          diff: diff?.steps[id] ?? null,
-          waiting: waiting?.has(id) ?? false,
-        },
+      const data: StepNodeData = {
+        step,
+        kindLabel: t(`kind.${step.kind ?? 'task'}` as 'kind.task'),
+        roleLabel: role ? role.name ?? role.id ?? null : step.role ?? null,
+        color: roleColor(roleIds, step.role),
+        problems: counts.get(id) ?? 0,
+        diff: diff?.steps[id] ?? null,
+        waiting: waiting?.has(id) ?? false,
       };
+      const cached = dataCache.current.get(id);
+      next.set(id, cached && sameData(cached, data) ? cached : data);
     });
-  }, [def, positions, selection.steps, problems, diff, waiting, readOnly, roleIds, t]);
+    dataCache.current = next;
+    return next;
+  }, [def.steps, def.roles, problems, diff, waiting, roleIds, t]);
+
+  const nodes = useMemo<StepFlowNode[]>(() => def.steps.map((step, i) => {
+    const id = step.id ?? `#${i}`;
+    return {
+      id,
+      type: 'step',
+      position: positions[id] ?? { x: i * 230, y: 0 },
+      selected: selection.steps.has(id),
+      draggable: !readOnly,
+      connectable: !readOnly,
+      data: stepData.get(id)!,
+    };
+  }), [def.steps, stepData, positions, selection.steps, readOnly]);
 
   const edges = useMemo<Edge[]>(() => {
     const added = new Set(diff?.addedTransitions ?? []);
@@ -124,19 +140,24 @@ export function FlowCanvas(props: FlowCanvasProps) {
     const box = wrapper.current?.getBoundingClientRect();
     const points = Object.values(positions);
     if (!box || box.width === 0 || points.length === 0) return false;
-    const minX = Math.min(...points.map((p) => p.x));
+    // With lanes on, the lane names are drawn left of the first step: they are part of what must be seen.
+    const minX = Math.min(...points.map((p) => p.x)) - (lanes ? laneHeaderWidth : 0);
     const maxX = Math.max(...points.map((p) => p.x)) + nodeSize.width;
     const minY = Math.min(...points.map((p) => p.y));
     const maxY = Math.max(...points.map((p) => p.y)) + nodeSize.height;
     const margin = 30;
     const zoom = Math.min(1, (box.width - 2 * margin) / (maxX - minX), (box.height - 2 * margin) / (maxY - minY));
-    if (zoom >= readableZoom) { void fitView({ duration: 0, maxZoom: 1, padding: 0.1 }); return true; }
+    if (zoom >= readableZoom) {
+      if (!lanes) { void fitView({ duration: 0, maxZoom: 1, padding: 0.1 }); return true; }
+      void setViewport({ x: (box.width - (maxX - minX) * zoom) / 2 - minX * zoom, y: (box.height - (maxY - minY) * zoom) / 2 - minY * zoom, zoom }, { duration: 0 });
+      return true;
+    }
     if (onlyIfAllFit) return false;
     const z = readableZoom;
     const y = maxY - minY <= (box.height - 2 * margin) / z ? (box.height - (maxY - minY) * z) / 2 - minY * z : margin - minY * z;
     void setViewport({ x: margin - minX * z, y, zoom: z }, { duration: 0 });
     return true;
-  }, [positions, fitView, setViewport]);
+  }, [positions, lanes, fitView, setViewport]);
   const fitRef = useRef(fitReadable);
   fitRef.current = fitReadable;
   const reveal = useCallback((id: string) => {
@@ -164,6 +185,11 @@ export function FlowCanvas(props: FlowCanvasProps) {
     }, 50);
     return () => clearTimeout(timer);
   }, [stepCount, hasPositions, newest]);
+  useEffect(() => {
+    if (!focus) return;
+    const timer = setTimeout(() => revealRef.current(focus.step), 0);
+    return () => clearTimeout(timer);
+  }, [focus]);
   useEffect(() => {
     if (!fitKey) return;
     const timer = setTimeout(() => fitRef.current(), 50);
@@ -205,7 +231,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const bands = useMemo(() => {
     if (!lanes) return [];
     const points = Object.values(positions);
-    const left = Math.min(...points.map((p) => p.x)) - 140;
+    const left = Math.min(...points.map((p) => p.x)) - laneHeaderWidth;
     const right = Math.max(...points.map((p) => p.x)) + nodeSize.width + 30;
     const names = new Map(def.roles.map((r) => [r.id ?? '', r.name || r.id || '']));
     return lanesOf(def, positions).map((l) => ({ ...l, left, width: right - left, name: names.get(l.role) || l.role || '—', color: roleColor(roleIds, l.role) }));
@@ -243,12 +269,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       <Background gap={16} />
       {bands.length > 0 && (
         <ViewportPortal>
-          {bands.map((b) => (
-            <div key={b.role} className="lane" data-testid={`lane-${b.role}`}
-              style={{ transform: `translate(${b.left}px, ${b.top}px)`, width: b.width, height: b.height, ['--role-color' as string]: b.color }}>
-              <span>{b.name}</span>
-            </div>
-          ))}
+          <LaneBands bands={bands} />
         </ViewportPortal>
       )}
       <MiniMap pannable zoomable nodeColor={(n) => (n.data as StepFlowNode['data']).color} />
@@ -267,4 +288,26 @@ export function FlowCanvas(props: FlowCanvasProps) {
     </ReactFlow>
     </div>
   );
+}
+
+interface Band { role: string; name: string; color: string; left: number; top: number; width: number; height: number }
+
+/**
+ * The swimlane bands behind the steps. A lane's name stays at the left edge of the canvas while the analyst pans
+ * along a long lane (it never scrolls out of sight or gets cut), and goes back to the band's start when that is in view.
+ */
+function LaneBands({ bands }: { bands: readonly Band[] }) {
+  const [x, , zoom] = useStore((s) => s.transform);
+  const viewLeft = -x / zoom;
+  return bands.map((b) => (
+    <div key={b.role} className="lane" data-testid={`lane-${b.role}`}
+      style={{ transform: `translate(${b.left}px, ${b.top}px)`, width: b.width, height: b.height, ['--role-color' as string]: b.color }}>
+      <span data-testid={`lane-label-${b.role}`} style={{ transform: `translateX(${Math.max(0, Math.min(viewLeft - b.left, b.width - laneHeaderWidth))}px)` }}>{b.name}</span>
+    </div>
+  ));
+}
+
+function sameData(a: StepNodeData, b: StepNodeData): boolean {
+  return a.step === b.step && a.kindLabel === b.kindLabel && a.roleLabel === b.roleLabel && a.color === b.color
+    && a.problems === b.problems && a.diff === b.diff && a.waiting === b.waiting;
 }

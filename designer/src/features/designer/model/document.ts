@@ -4,7 +4,7 @@ export const stepKinds: readonly StepKind[] = [
   'start', 'task', 'signature', 'issue', 'gateway', 'parallel-split', 'parallel-join', 'timer', 'automatic', 'end',
 ];
 
-export const fieldTypes = ['text', 'number', 'boolean', 'date', 'select', 'national-id', 'address'] as const;
+export const fieldTypes = ['text', 'number', 'boolean', 'date', 'select', 'national-id', 'address', 'user'] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
 /** Kinds a person works on (they have a role, a budget and outcomes). */

@@ -1,3 +1,5 @@
+import type { ELK } from 'elkjs/lib/elk-api';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { Definition } from './document';
 
 export interface Point { x: number; y: number }
@@ -5,9 +7,18 @@ export type Positions = Record<string, Point>;
 
 export const nodeSize = { width: 190, height: 64 } as const;
 
-// elkjs is large; load it on first layout so the first screen stays small.
-let elk: Promise<InstanceType<typeof import('elkjs/lib/elk.bundled.js').default>> | null = null;
-const layoutEngine = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+// elkjs is 1.4 MB of compiled Java: it runs in a web worker (the browser parses and runs it off the main thread, so
+// neither the first screen nor the canvas waits for it); only the small API that talks to the worker is loaded here.
+let elk: Promise<ELK> | null = null;
+const layoutEngine = () => (elk ??= import('elkjs/lib/elk-api.js').then(({ default: Elk }) => new Elk({ workerUrl: elkWorkerUrl })));
+
+/**
+ * Starts the layout worker and lets it parse elkjs while nothing else happens (an empty graph), so the first
+ * procedure opened is laid out without that wait.
+ */
+export function warmLayoutEngine(): Promise<unknown> {
+  return layoutEngine().then((engine) => engine.layout({ id: 'warm-up', children: [], edges: [] }));
+}
 
 /** Layered left-to-right layout of the steps (elkjs), for a readable flow without hand placement. */
 export async function autoLayout(def: Definition): Promise<Positions> {
@@ -40,6 +51,9 @@ export function freeSpot(positions: Positions): Point {
 
 /** A horizontal band of the canvas holding the steps of one responsible role. */
 export interface Lane { role: string; top: number; height: number }
+
+/** Room left of the first step for the lanes' names (flow px). */
+export const laneHeaderWidth = 140;
 
 const laneGap = 30;
 const lanePadding = 20;

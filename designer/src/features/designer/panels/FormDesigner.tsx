@@ -68,6 +68,7 @@ function PreviewField({ field }: { field: FieldDocument }) {
     case 'date': return <TextInput {...common} type="date" />;
     case 'select': return <Select {...common} data={field.options ?? []} />;
     case 'national-id': return <TextInput {...common} placeholder="001234567890" description={t('form.nationalIdHelp')} maxLength={12} />;
+    case 'user': return <Select {...common} data={[]} placeholder={t('form.userHelp')} />;
     case 'address': return <Textarea {...common} autosize minRows={2} placeholder={t('form.addressHelp')} />;
     default: return <TextInput {...common} maxLength={field.maxLength ?? undefined} />;
   }

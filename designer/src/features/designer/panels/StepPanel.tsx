@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { dossierStatuses, humanKinds, slugify, stepKinds, type Definition } from '../model/document';
 import { ConditionBuilder } from './ConditionBuilder';
 import { StepExtrasEditor } from './StepExtrasEditor';
+import { WorkingDurationInput } from './WorkingDurationInput';
 
 export interface StepPanelProps {
   def: Definition;
@@ -48,7 +49,7 @@ export function StepPanel({ def, step, units, onChange, onRename, onTransitions 
         <>
           <Select label={t('step.role')} data={def.roles.map((r) => ({ value: r.id ?? '', label: r.name ? `${r.name} (${r.id})` : r.id ?? '' }))} value={step.role ?? null} onChange={(r) => onChange({ role: r })} data-testid="step-role" searchable />
           <Select label={t('step.unit')} description={t('step.unitHelp')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={step.unit ?? null} onChange={(u) => onChange({ unit: u })} clearable searchable data-testid="step-unit" />
-          <TextInput label={t('step.budget')} description={t('step.budgetHelp')} value={step.budget ?? ''} onChange={(e) => onChange({ budget: e.currentTarget.value || null })} data-testid="step-budget" />
+          <WorkingDurationInput label={t('step.budget')} value={step.budget ?? ''} onChange={(budget) => onChange({ budget })} testId="step-budget" />
           <TagsInput label={t('step.outcomes')} value={step.outcomes ?? []} onChange={(o) => onChange({ outcomes: o.map(slugify).filter((x) => x) })} data-testid="step-outcomes" />
           {(step.outcomes ?? []).length > 0 && (
             <Stack gap={4}>
@@ -77,7 +78,7 @@ export function StepPanel({ def, step, units, onChange, onRename, onTransitions 
       {(human || kind === 'end') && (
         <Select label={t('step.status')} data={dossierStatuses.map((s) => ({ value: s, label: t(`status.${s}` as 'status.received') }))} value={step.status ?? null} onChange={(s) => onChange({ status: s })} clearable />
       )}
-      {kind === 'timer' && <TextInput label={t('step.wait')} description={t('step.budgetHelp')} value={step.wait ?? ''} onChange={(e) => onChange({ wait: e.currentTarget.value || null })} data-testid="step-wait" />}
+      {kind === 'timer' && <WorkingDurationInput label={t('step.wait')} value={step.wait ?? ''} onChange={(wait) => onChange({ wait })} testId="step-wait" />}
       {kind === 'automatic' && (
         <Stack gap={4}>
           <Text size="sm" fw={500}>{t('step.assignments')}</Text>
