@@ -69,6 +69,17 @@ public sealed record FieldDocument
     public List<string>? Options { get; init; }
 
     public int? MaxLength { get; init; }
+
+    /// <summary>National-ID fields only: {"source": "population-registry", "fills": {"fieldKey": "full-name", …}}.</summary>
+    public AutoFillDocument? AutoFill { get; init; }
+}
+
+public sealed record AutoFillDocument
+{
+    public string? Source { get; init; }
+
+    /// <summary>Form field key → registry attribute (full-name, birth-date, sex, nationality, hometown, permanent-address, current-address).</summary>
+    public Dictionary<string, string>? Fills { get; init; }
 }
 
 public sealed record StepDocument

@@ -70,6 +70,11 @@ public static class DefinitionJson
                 Required = f.Required,
                 Options = f.Options.IsEmpty ? null : [.. f.Options],
                 MaxLength = f.MaxLength == new FormField("x", "x", FieldType.Text).MaxLength ? null : f.MaxLength,
+                AutoFill = f.AutoFill is { } fill ? new AutoFillDocument
+                {
+                    Source = KebabName(fill.Source),
+                    Fills = fill.Fills.ToDictionary(p => p.Key, p => KebabName(p.Value), StringComparer.Ordinal),
+                } : null,
             })],
         },
         Steps = [.. d.Steps.Select(s => new StepDocument
@@ -261,7 +266,8 @@ public static class DefinitionJson
                 ok = false;
             }
 
-            if (!ok)
+            var autoFill = MapAutoFill(field.AutoFill, at + ".autoFill");
+            if (!ok || (field.AutoFill is not null && autoFill is null))
             {
                 return null;
             }
@@ -270,8 +276,46 @@ public static class DefinitionJson
             {
                 Required = field.Required,
                 Options = [.. field.Options ?? []],
+                AutoFill = autoFill,
             };
             return field.MaxLength is { } max ? result with { MaxLength = max } : result;
+        }
+
+        private RegistryAutoFill? MapAutoFill(AutoFillDocument? doc, string at)
+        {
+            if (doc is null)
+            {
+                return null;
+            }
+
+            var ok = true;
+            if (!TryParseKebab<AutoFillSource>(doc.Source, out var source))
+            {
+                Problem("unknown-autofill-source", at + ".source", $"Unknown auto-fill source \"{doc.Source}\"; use one of: {KebabList<AutoFillSource>()}.");
+                ok = false;
+            }
+
+            var fills = ImmutableSortedDictionary.CreateBuilder<string, RegistryDatum>(StringComparer.Ordinal);
+            foreach (var (key, attribute) in doc.Fills ?? [])
+            {
+                if (TryParseKebab<RegistryDatum>(attribute, out var parsed))
+                {
+                    fills[key] = parsed;
+                }
+                else
+                {
+                    Problem("unknown-registry-attribute", $"{at}.fills.{key}", $"The population registry has no attribute \"{attribute}\"; use one of: {KebabList<RegistryDatum>()}.");
+                    ok = false;
+                }
+            }
+
+            if (fills.Count == 0 && ok)
+            {
+                Problem("empty-autofill", at + ".fills", "An auto-fill names no fields to fill; add at least one (e.g. \"declarantName\": \"full-name\") or remove \"autoFill\".");
+                ok = false;
+            }
+
+            return ok ? new RegistryAutoFill(source, fills.ToImmutable()) : null;
         }
 
         private StepDefinition? MapStep(StepDocument step, string at)

@@ -13,7 +13,7 @@ public enum FieldType
     /// <summary>One of the field's options.</summary>
     Select,
 
-    /// <summary>A 12-digit citizen identity number (CCCD); auto-filled from the population registry later.</summary>
+    /// <summary>A 12-digit citizen identity number (CCCD); may name the fields the population registry fills (<see cref="FormField.AutoFill"/>).</summary>
     NationalId,
 
     /// <summary>A postal address as free text (structured addresses come with online submission).</summary>

@@ -13,4 +13,7 @@ public sealed record FormField(string Key, string Label, FieldType Type)
 
     /// <summary>Longest accepted text; texts are capped so one dossier cannot bloat the database.</summary>
     public int MaxLength { get; init; } = 1000;
+
+    /// <summary>On a national-ID field: the fields the population registry fills from the number (null: none).</summary>
+    public RegistryAutoFill? AutoFill { get; init; }
 }

@@ -30,6 +30,7 @@ public static class DefinitionValidator
         v.Problems.AddRange(Sla.SlaValidator.Validate(definition));
         v.Problems.AddRange(AssignmentValidator.Validate(definition));
         v.Problems.AddRange(TimeoutValidator.Validate(definition));
+        v.Problems.AddRange(AutoFillValidator.Validate(definition));
         v.Problems.AddRange(Documents.DocumentValidator.Validate(definition));
         v.Problems.AddRange(Execution.Signatures.SigningValidator.Validate(definition));
 

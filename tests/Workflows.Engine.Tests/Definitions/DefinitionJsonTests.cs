@@ -1,3 +1,4 @@
+using Workflows.Engine.Forms;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Tests.Support;
 
@@ -71,12 +72,37 @@ public class DefinitionJsonTests
     [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "task", "fee": { "amount": 2000.5 } } ] }""", "$.steps[0].fee.amount", "invalid-fee")]
     [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "task", "fee": { "amount": 2000, "currency": "USD" } } ] }""", "$.steps[0].fee.currency", "invalid-fee")]
     [InlineData("""{ "id": "p", "name": "P", "steps": [ { "id": "a", "kind": "issue", "template": { "id": "Giấy phép" } } ] }""", "$.steps[0].template.id", "invalid-template")]
+    [InlineData("""{ "id": "p", "name": "P", "form": { "fields": [ { "key": "x", "type": "national-id", "autoFill": { "source": "tax-office", "fills": { "y": "full-name" } } } ] } }""", "$.form.fields[0].autoFill.source", "unknown-autofill-source")]
+    [InlineData("""{ "id": "p", "name": "P", "form": { "fields": [ { "key": "x", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "y": "blood-type" } } } ] } }""", "$.form.fields[0].autoFill.fills.y", "unknown-registry-attribute")]
+    [InlineData("""{ "id": "p", "name": "P", "form": { "fields": [ { "key": "x", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { } } } ] } }""", "$.form.fields[0].autoFill.fills", "empty-autofill")]
     public void Bad_values_are_reported_where_they_are(string json, string location, string code)
     {
         var problem = DefinitionJson.Parse(json).Problems.ShouldHaveSingleItem();
 
         problem.Location.ShouldBe(location);
         problem.Code.ShouldBe(code);
+    }
+
+    [Fact]
+    public void A_national_id_field_keeps_which_fields_the_population_registry_fills()
+    {
+        var original = SampleProcedures.Load("marriage-registration");
+
+        var fill = original.Form.Find("husbandId")!.AutoFill.ShouldNotBeNull();
+        fill.Source.ShouldBe(AutoFillSource.PopulationRegistry);
+        fill.Fills["husbandBirthDate"].ShouldBe(RegistryDatum.BirthDate);
+        var written = DefinitionJson.Serialize(original);
+        written.ShouldContain("\"population-registry\"");
+        written.ShouldContain("\"permanent-address\"");
+        SampleProcedures.Parse(written).Form.Find("wifeId")!.AutoFill.ShouldBe(original.Form.Find("wifeId")!.AutoFill, new AutoFillComparer());
+    }
+
+    private sealed class AutoFillComparer : IEqualityComparer<RegistryAutoFill?>
+    {
+        public bool Equals(RegistryAutoFill? x, RegistryAutoFill? y) =>
+            x is not null && y is not null && x.Source == y.Source && x.Fills.SequenceEqual(y.Fills);
+
+        public int GetHashCode(RegistryAutoFill? obj) => obj?.Fills.Count ?? 0;
     }
 
     [Fact]

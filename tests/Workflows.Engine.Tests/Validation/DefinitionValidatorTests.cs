@@ -197,4 +197,32 @@ public class DefinitionValidatorTests
 
         Single(report, "end-status-not-final");
     }
+
+    [Theory]
+    [InlineData("""{ "key": "alias", "type": "text", "autoFill": { "source": "population-registry", "fills": { "born": "birth-date" } } }""", "autofill-needs-national-id", "$.form.fields[0].autoFill")]
+    [InlineData("""{ "key": "id", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "nobody": "full-name" } } }""", "unknown-field", "$.form.fields[0].autoFill.fills.nobody")]
+    [InlineData("""{ "key": "id", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "id": "full-name" } } }""", "autofill-self", "$.form.fields[0].autoFill.fills.id")]
+    [InlineData("""{ "key": "id", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "name": "birth-date" } } }""", "autofill-type-mismatch", "$.form.fields[0].autoFill.fills.name")]
+    public void A_registry_auto_fill_must_write_existing_fields_of_a_fitting_type(string field, string code, string location)
+    {
+        var report = Validate(
+            """{ "id": "s", "kind": "start" }, { "id": "e", "kind": "end" }""",
+            """{ "from": "s", "to": "e" }""",
+            $$""" "form": { "fields": [ {{field}}, { "key": "name", "type": "text" }, { "key": "born", "type": "date" } ] }, """);
+
+        var problem = Single(report, code);
+        problem.Location.ShouldBe(location);
+        problem.Message.ShouldContain("fill");
+    }
+
+    [Fact]
+    public void Two_national_id_fields_cannot_fill_the_same_field()
+    {
+        var report = Validate(
+            """{ "id": "s", "kind": "start" }, { "id": "e", "kind": "end" }""",
+            """{ "from": "s", "to": "e" }""",
+            """ "form": { "fields": [ { "key": "a", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "name": "full-name" } } }, { "key": "b", "type": "national-id", "autoFill": { "source": "population-registry", "fills": { "name": "full-name" } } }, { "key": "name", "type": "text" } ] }, """);
+
+        Single(report, "autofill-conflict").Message.ShouldContain("'a' and 'b'");
+    }
 }
