@@ -128,7 +128,7 @@ public sealed class WorkflowRuntime(
 
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted) with { Contents = [.. contents], ResultDocuments = [.. results] }, cancellationToken);
+                await dossiers.SaveAsync(DossierChange.From(accepted, state) with { Contents = [.. contents], ResultDocuments = [.. results] }, cancellationToken);
                 return new CommandDone(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -164,7 +164,7 @@ public sealed class WorkflowRuntime(
 
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                await dossiers.SaveAsync(DossierChange.From(accepted, state), cancellationToken);
                 return new CommandDone(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

@@ -68,13 +68,30 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
     /// </summary>
     internal async Task WriteAllAsync(IReadOnlyList<DossierChange> changes, CancellationToken cancellationToken)
     {
+        try
+        {
+            await WriteAllAsync(changes, new TimerRows(trustPrevious: true), cancellationToken);
+        }
+        catch (TimerRowsDisagreeException)
+        {
+            // A timer row the previous state implies was not there (the timer service discarded a stale one, or it
+            // predates the rule): nothing was written; read the rows this time.
+            await WriteAllAsync(changes, new TimerRows(trustPrevious: false), cancellationToken);
+        }
+    }
+
+    private async Task WriteAllAsync(IReadOnlyList<DossierChange> changes, TimerRows timers, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Every changed row is marked by hand (stubs by key, added rows), so one scan at SaveChanges is all it takes.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < changes.Count; i++)
         {
             try
             {
-                await StageAsync(db, changes[i], cancellationToken);
+                await StageAsync(db, changes[i], timers, cancellationToken);
             }
             catch (ConcurrencyConflictException conflict) when (changes.Count > 1)
             {
@@ -82,13 +99,24 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await DossierEffects.RemoveInactiveTimersAsync(db, [.. changes.Select(c => c.State)], cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is TimerRow) && timers.TrustedPrevious)
+        {
+            throw new TimerRowsDisagreeException(e);
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Select(entry => entry.Entity).OfType<TaskRow>().FirstOrDefault() is { } task)
+        {
+            throw new InvalidOperationException($"Task {task.DossierId}.{task.StepInstance} has no row: an effect names a task that was never opened. Nothing was written.", e);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Claims the dossier's version and stages its rows in <paramref name="db"/>; nothing is saved yet.</summary>
-    private static async Task StageAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
+    private static async Task StageAsync(WorkflowsDbContext db, DossierChange change, TimerRows timers, CancellationToken cancellationToken)
     {
         var state = change.State;
         var id = state.Dossier.Value;
@@ -122,7 +150,9 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
 
         db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
-        await DossierEffects.ApplyAsync(db, change, cancellationToken);
+        timers.Expect(change);
+        await DossierEffects.ApplyAsync(db, change, timers, cancellationToken);
+        await DossierEffects.RemoveInactiveTimersAsync(db, change, timers, cancellationToken);
         await EfDocumentContentStore.AddMissingAsync(db, change, DossierRows.ChangedAt(change), cancellationToken);
         EfResultDocumentStore.Stage(db, change);
         if (change.Idempotency is { } idempotency)
@@ -136,6 +166,9 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             });
         }
     }
+
+    /// <summary>The timer rows were not the ones the previous state implies; the write rolled back.</summary>
+    private sealed class TimerRowsDisagreeException(Exception inner) : Exception("Timer rows disagree with the previous state.", inner);
 
     private async Task<bool> ExistsAlreadyAsync(DossierChange change, CancellationToken cancellationToken)
     {
