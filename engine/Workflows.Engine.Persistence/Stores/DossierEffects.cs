@@ -75,10 +75,10 @@ internal static class DossierEffects
 
                     break;
                 case ConsumeNumber consume:
-                    await EfRegisterStore.ConsumeAsync(db, consume, cancellationToken);
+                    EfRegisterStore.Consume(db, consume);
                     break;
                 case AdvanceAssignmentCursor advance:
-                    await EfAssignmentPools.AdvanceAsync(db, advance, cancellationToken);
+                    EfAssignmentPools.Advance(db, advance);
                     break;
                 case Notify notify:
                     db.Notifications.Add(NotificationRow.From(notify, DossierRows.ChangedAt(change)));

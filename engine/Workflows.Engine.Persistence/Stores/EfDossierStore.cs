@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.GroupCommit;
@@ -103,6 +104,11 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException e) when (LoserOf(changes, e) is { } loser)
+        {
+            var conflict = new ConcurrencyConflictException(LostMessage(changes[loser], e), e);
+            throw changes.Count > 1 ? new BatchMemberConflictException(loser, conflict) : conflict;
+        }
         catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is TimerRow) && timers.TrustedPrevious)
         {
             throw new TimerRowsDisagreeException(e);
@@ -127,25 +133,19 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
         else
         {
-            // Claim the version first: the conditional update is the whole concurrency check, and on
-            // PostgreSQL its row lock also serializes the task and timer changes that follow.
-            var updated = await db.Dossiers
-                .Where(d => d.Id == id && d.Version == change.ExpectedVersion)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(d => d.Status, row.Status)
-                        .SetProperty(d => d.DefinitionVersion, row.DefinitionVersion)
-                        .SetProperty(d => d.UnitId, row.UnitId)
-                        .SetProperty(d => d.ReceivedAt, row.ReceivedAt)
-                        .SetProperty(d => d.DueAt, row.DueAt)
-                        .SetProperty(d => d.CompletedAt, row.CompletedAt)
-                        .SetProperty(d => d.State, row.State)
-                        .SetProperty(d => d.Version, row.Version)
-                        .SetProperty(d => d.UpdatedAt, row.UpdatedAt),
-                    cancellationToken);
-            if (updated == 0)
+            // The version claim is the UPDATE's "WHERE version = expected" (Version is the row's concurrency token),
+            // written in the same batch as everything else; SaveChanges fails when it matches no row. A second change
+            // of one dossier in one batch was decided on the same committed version as the first, so it has lost.
+            if (db.Dossiers.Local.FindEntry(id) is not null)
             {
-                throw new ConcurrencyConflictException(
-                    $"Dossier {state.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
+                throw Lost(change);
+            }
+
+            var entry = db.Dossiers.Attach(row);
+            entry.Property(d => d.Version).OriginalValue = change.ExpectedVersion;
+            foreach (var column in ClaimedColumns)
+            {
+                entry.Property(column).IsModified = true;
             }
         }
 
@@ -167,6 +167,56 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
     }
 
+    private static readonly string[] ClaimedColumns =
+    [
+        nameof(DossierRow.Status), nameof(DossierRow.DefinitionVersion), nameof(DossierRow.UnitId), nameof(DossierRow.ReceivedAt),
+        nameof(DossierRow.DueAt), nameof(DossierRow.CompletedAt), nameof(DossierRow.State), nameof(DossierRow.Version), nameof(DossierRow.UpdatedAt),
+    ];
+
+    private static ConcurrencyConflictException Lost(DossierChange change) => new(
+        $"Dossier {change.State.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
+
+    /// <summary>Which change a failed conditional update belongs to: its dossier's version, or the first to claim that register number or round-robin turn.</summary>
+    private static int? LoserOf(IReadOnlyList<DossierChange> changes, DbUpdateConcurrencyException e)
+    {
+        foreach (var entity in e.Entries.Select(entry => entry.Entity))
+        {
+            int index = entity switch
+            {
+                DossierRow dossier => Find(c => c.State.Dossier.Value == dossier.Id),
+                RegisterRow register => Find(c => c.Effects.OfType<ConsumeNumber>().Any(n => EfRegisterStore.Is(register, n.Register))),
+                AssignmentCursorRow cursor => Find(c => c.Effects.OfType<AdvanceAssignmentCursor>().Any(a => a.Pool.Unit.Value == cursor.UnitId && a.Pool.Role == cursor.Role)),
+                _ => -1,
+            };
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        return null;
+
+        int Find(Func<DossierChange, bool> match)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (match(changes[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    private static string LostMessage(DossierChange change, DbUpdateConcurrencyException e) => e.Entries.Select(entry => entry.Entity).FirstOrDefault() switch
+    {
+        RegisterRow register => $"A number of register {register.Register} ({register.UnitId}, {register.Year}) that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",
+        AssignmentCursorRow cursor => $"The round-robin turn of pool {cursor.Role}@{cursor.UnitId} that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",
+        _ => Lost(change).Message,
+    };
+
     /// <summary>The timer rows were not the ones the previous state implies; the write rolled back.</summary>
     private sealed class TimerRowsDisagreeException(Exception inner) : Exception("Timer rows disagree with the previous state.", inner);
 
@@ -174,7 +224,13 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = change.Idempotency?.Key;
-        return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
+        var id = change.State.Dossier.Value;
+
+        // The version claim shares its batch with the event inserts, so on PostgreSQL a concurrent change of the
+        // same dossier can fail on the events' unique key (waiting on the winner's uncommitted rows) before its
+        // claim is even tried: it lost the version all the same.
+        return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == id, cancellationToken))
+            || (change.ExpectedVersion > 0 && !await db.Dossiers.AnyAsync(d => d.Id == id && d.Version == change.ExpectedVersion, cancellationToken))
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
             || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
             || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken)
