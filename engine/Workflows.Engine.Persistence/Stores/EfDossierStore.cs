@@ -10,13 +10,15 @@ namespace Workflows.Engine.Persistence.Stores;
 
 internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> contexts) : IDossierStore
 {
+    // Every command starts here: compiled once per store (a compiled query belongs to one provider's model), not translated per call.
+    private readonly Func<WorkflowsDbContext, Guid, CancellationToken, Task<string?>> stateOf =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, Guid id, CancellationToken _) =>
+            db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => (string?)d.State).FirstOrDefault());
+
     public async Task<InstanceState?> FindAsync(DossierId dossier, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var json = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Id == dossier.Value)
-            .Select(d => d.State)
-            .SingleOrDefaultAsync(cancellationToken);
+        var json = await stateOf(db, dossier.Value, cancellationToken);
         return json is null ? null : StoredJson.Parse<InstanceState>(json);
     }
 

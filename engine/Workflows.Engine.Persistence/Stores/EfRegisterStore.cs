@@ -8,6 +8,11 @@ namespace Workflows.Engine.Persistence.Stores;
 
 internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> contexts) : IRegisterStore
 {
+    // Read before deciding every command on a numbering step: compiled once per store (one provider's model).
+    private readonly Func<WorkflowsDbContext, string, string, int, CancellationToken, Task<long?>> lastNumberOf =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string unit, string register, int year, CancellationToken _) =>
+            db.Registers.AsNoTracking().Where(r => r.UnitId == unit && r.Register == register && r.Year == year).Select(r => (long?)r.LastNumber).FirstOrDefault());
+
     public async Task<RegisterSnapshot> ReadAsync(IReadOnlyCollection<RegisterKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -19,9 +24,7 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
         var last = ImmutableDictionary.CreateBuilder<RegisterKey, long>();
         foreach (var key in keys)
         {
-            var row = await db.Registers.AsNoTracking().SingleOrDefaultAsync(
-                r => r.UnitId == key.Unit.Value && r.Register == key.Register && r.Year == key.Year, cancellationToken);
-            last[key] = row?.LastNumber ?? 0;
+            last[key] = await lastNumberOf(db, key.Unit.Value, key.Register, key.Year, cancellationToken) ?? 0;
         }
 
         return new RegisterSnapshot(last.ToImmutable());
