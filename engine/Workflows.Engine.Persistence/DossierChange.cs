@@ -29,6 +29,9 @@ public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedE
     /// </summary>
     public InstanceState? Previous { get; init; }
 
+    /// <summary>How to decide the command again on other register numbers; null when it takes none or cannot be (see <see cref="Persistence.Renumbering"/>).</summary>
+    public Renumbering? Renumbering { get; init; }
+
     /// <summary>The version the change was computed from: 0 for a new dossier.</summary>
     public long ExpectedVersion => State.Version - 1;
 
