@@ -23,10 +23,22 @@ public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedE
     /// </summary>
     public ImmutableArray<StoredResultDocument> ResultDocuments { get; init; } = [];
 
+    /// <summary>
+    /// The state the change was decided on (null for a new dossier, or when the caller does not say). The store
+    /// knows from it which timer rows exist (exactly the timers it holds) and writes them by key without reading.
+    /// </summary>
+    public InstanceState? Previous { get; init; }
+
+    /// <summary>How to decide the command again on other register numbers; null when it takes none or cannot be (see <see cref="Persistence.Renumbering"/>).</summary>
+    public Renumbering? Renumbering { get; init; }
+
     /// <summary>The version the change was computed from: 0 for a new dossier.</summary>
     public long ExpectedVersion => State.Version - 1;
 
     public static DossierChange From(Accepted accepted) => new(accepted.State, accepted.Events, accepted.Effects);
+
+    /// <summary>The change of a decision taken on <paramref name="previous"/> (see <see cref="Previous"/>).</summary>
+    public static DossierChange From(Accepted accepted, InstanceState? previous) => From(accepted) with { Previous = previous };
 }
 
 /// <summary>Remembers that a request with this key (and body hash) produced this dossier, so a retry returns it.</summary>

@@ -17,7 +17,8 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddWorkflowsPersistence(this IServiceCollection services, Action<DbContextOptionsBuilder> configureProvider)
     {
         ArgumentNullException.ThrowIfNull(configureProvider);
-        services.AddDbContextFactory<WorkflowsDbContext>(configureProvider);
+        // Pooled: a command opens three or four short-lived contexts; reusing them saves building each one's services.
+        services.AddPooledDbContextFactory<WorkflowsDbContext>(configureProvider);
         services.AddSingleton<IWorkflowsDatabase, WorkflowsDatabase>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<EfDossierStore>();

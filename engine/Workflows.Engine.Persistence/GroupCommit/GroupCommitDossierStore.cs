@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Stores;
@@ -111,10 +112,20 @@ internal sealed class GroupCommitDossierStore : IDossierStore, IAsyncDisposable,
     {
         while (batch.Count > 1)
         {
+            var planned = Plan(batch);
             try
             {
-                await store.WriteAllAsync([.. batch.Select(p => p.Change)], CancellationToken.None);
-                batch.ForEach(p => p.Done.TrySetResult());
+                await store.WriteAllAsync(planned, CancellationToken.None);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (!ReferenceEquals(planned[i], batch[i].Change))
+                    {
+                        batch[i].Change.Renumbering!.Wrote(planned[i]);
+                    }
+
+                    batch[i].Done.TrySetResult();
+                }
+
                 return;
             }
             catch (BatchMemberConflictException e)
@@ -148,6 +159,41 @@ internal sealed class GroupCommitDossierStore : IDossierStore, IAsyncDisposable,
                 pending.Done.TrySetException(e);
             }
         }
+    }
+
+    /// <summary>
+    /// The changes to write, in order: a change decided on a register number an earlier change of the batch already
+    /// takes is decided again on the batch's running register (when it can be), so the batch hands out consecutive
+    /// numbers, gapless, instead of failing all but the first. The running register starts at what the first
+    /// change of the batch was decided on; if that was stale, the first change loses its claim and the batch is
+    /// planned again without it.
+    /// </summary>
+    private static List<DossierChange> Plan(List<PendingSave> batch)
+    {
+        var running = new Dictionary<RegisterKey, long>();
+        var planned = new List<DossierChange>(batch.Count);
+        foreach (var pending in batch)
+        {
+            var change = pending.Change;
+            if (change.Renumbering is { } renumbering
+                && change.Effects.OfType<ConsumeNumber>().Any(c => running.TryGetValue(c.Register, out var last) && c.Number != last + 1)
+                && renumbering.DecideOn(new RegisterSnapshot(renumbering.Numbers.Last.SetItems(running))) is { } again)
+            {
+                change = again;
+            }
+
+            foreach (var consume in change.Effects.OfType<ConsumeNumber>())
+            {
+                if (!running.TryGetValue(consume.Register, out var last) || consume.Number == last + 1)
+                {
+                    running[consume.Register] = consume.Number;
+                }
+            }
+
+            planned.Add(change);
+        }
+
+        return planned;
     }
 
     private sealed record PendingSave(DossierChange Change, CancellationToken Cancellation)

@@ -20,6 +20,9 @@ internal sealed class AssignmentCursorRowConfiguration : IEntityTypeConfiguratio
         builder.ToTable("assignment_cursors");
         builder.HasKey(r => new { r.UnitId, r.Role });
         builder.Property(r => r.UnitId).HasMaxLength(ColumnSizes.Slug);
+
+        // A turn is taken by "UPDATE ... WHERE position = where the command read it", in the save's batch (EfAssignmentPools.Advance).
+        builder.Property(r => r.Position).IsConcurrencyToken();
         builder.Property(r => r.Role).HasMaxLength(ColumnSizes.Slug);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class RegisterRowConfiguration : IEntityTypeConfiguration<Regist
         builder.ToTable("registers");
         builder.HasKey(r => new { r.UnitId, r.Register, r.Year });
         builder.Property(r => r.UnitId).HasMaxLength(ColumnSizes.Slug);
+
+        // A number is taken by "UPDATE ... WHERE last_number = the number before it", in the save's batch (EfRegisterStore.Consume).
+        builder.Property(r => r.LastNumber).IsConcurrencyToken();
         builder.Property(r => r.Register).HasMaxLength(ColumnSizes.Slug);
         builder.Property(r => r.Year).ValueGeneratedNever();
     }

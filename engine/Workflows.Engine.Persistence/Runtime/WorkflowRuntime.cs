@@ -3,6 +3,7 @@ using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
+using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
 
 namespace Workflows.Engine.Persistence.Runtime;
@@ -126,10 +127,25 @@ public sealed class WorkflowRuntime(
                 return new CommandDone(state, []); // nothing happened (e.g. a recompute that moved nothing): no new version
             }
 
+            var change = DossierChange.From(accepted, state) with { Contents = [.. contents], ResultDocuments = [.. results] };
+            if (accepted.Effects.Any(e => e is ConsumeNumber))
+            {
+                // Group commit may decide it again on the numbers an earlier change of its batch took (ADR 0017).
+                var (decidedOn, pinned) = (state, change);
+                change = change with
+                {
+                    Renumbering = new Renumbering(numbers, running =>
+                        executor.Execute(procedure, decidedOn, command, now, running, pools) is Accepted again && again.Effects.Any(e => e is ConsumeNumber)
+                            ? DossierChange.From(again, decidedOn) with { Contents = pinned.Contents, ResultDocuments = pinned.ResultDocuments }
+                            : null),
+                };
+            }
+
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted) with { Contents = [.. contents], ResultDocuments = [.. results] }, cancellationToken);
-                return new CommandDone(accepted.State, accepted.Events);
+                await dossiers.SaveAsync(change, cancellationToken);
+                var written = change.Renumbering?.Written ?? change;
+                return new CommandDone(written.State, written.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -164,7 +180,7 @@ public sealed class WorkflowRuntime(
 
             try
             {
-                await dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                await dossiers.SaveAsync(DossierChange.From(accepted, state), cancellationToken);
                 return new CommandDone(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Persistence.Model;
@@ -7,11 +8,14 @@ namespace Workflows.Engine.Persistence.Stores;
 
 /// <summary>
 /// Carries out the core's effects as task and timer rows inside the dossier's transaction, so the inbox and
-/// the timer table can never disagree with the state they came from.
+/// the timer table can never disagree with the state they came from. Nothing is read: changed rows are
+/// written by key (a key-only stub with only the changed columns marked), and which timer rows exist is known
+/// from the state the change was decided on (<see cref="DossierChange.Previous"/>). A row that should exist
+/// and does not fails the save (rows affected 0), see <see cref="MissingRowException"/>.
 /// </summary>
 internal static class DossierEffects
 {
-    public static async Task ApplyAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(WorkflowsDbContext db, DossierChange change, TimerRows timers, CancellationToken cancellationToken)
     {
         var state = change.State;
         foreach (var effect in change.Effects)
@@ -36,71 +40,62 @@ internal static class DossierEffects
                     });
                     break;
                 case RetargetTask retarget:
-                    var retargeted = await FindTaskAsync(db, retarget.Task, cancellationToken);
-                    retargeted.DefinitionVersion = retarget.Definition.Version;
-                    retargeted.StepId = retarget.Step.Value;
-                    retargeted.StepName = retarget.StepName;
-                    retargeted.Kind = retarget.Kind;
-                    retargeted.Role = retarget.Role;
-                    retargeted.UnitId = retarget.Unit.Value;
-                    retargeted.Assignee = retarget.Assignee?.Value;
+                    UpdateTask(db, retarget.Task, t =>
+                    {
+                        t.DefinitionVersion = retarget.Definition.Version;
+                        t.StepId = retarget.Step.Value;
+                        t.StepName = retarget.StepName;
+                        t.Kind = retarget.Kind;
+                        t.Role = retarget.Role;
+                        t.UnitId = retarget.Unit.Value;
+                        t.Assignee = retarget.Assignee?.Value;
+                    }, nameof(TaskRow.DefinitionVersion), nameof(TaskRow.StepId), nameof(TaskRow.StepName), nameof(TaskRow.Kind), nameof(TaskRow.Role), nameof(TaskRow.UnitId), nameof(TaskRow.Assignee));
                     break;
                 case AssignTask assign:
-                    (await FindTaskAsync(db, assign.Task, cancellationToken)).Assignee = assign.Assignee?.Value;
+                    UpdateTask(db, assign.Task, t => t.Assignee = assign.Assignee?.Value, nameof(TaskRow.Assignee));
                     break;
                 case CloseTask close:
-                    var task = await FindTaskAsync(db, close.Task, cancellationToken);
-                    task.State = close.Closure == TaskClosure.Completed ? TaskState.Completed : TaskState.Cancelled;
-                    task.ClosedAt = close.At;
-                    task.ClosedBy = close.By.Value;
-                    task.Outcome = close.Outcome;
+                    UpdateTask(db, close.Task, t =>
+                    {
+                        t.State = close.Closure == TaskClosure.Completed ? TaskState.Completed : TaskState.Cancelled;
+                        t.ClosedAt = close.At;
+                        t.ClosedBy = close.By.Value;
+                        t.Outcome = close.Outcome;
+                    }, nameof(TaskRow.State), nameof(TaskRow.ClosedAt), nameof(TaskRow.ClosedBy), nameof(TaskRow.Outcome));
                     break;
                 case ScheduleTimer schedule:
-                    // A recomputed due instant re-schedules a timer that already has a row: move it.
-                    if (await db.Timers.FindAsync([schedule.Dossier.Value, schedule.StepInstance, schedule.Purpose, schedule.Rung], cancellationToken) is { } existing)
-                    {
-                        existing.DueAt = schedule.DueAt;
-                        break;
-                    }
-
-                    db.Timers.Add(new TimerRow
-                    {
-                        DossierId = schedule.Dossier.Value,
-                        StepInstance = schedule.StepInstance,
-                        DueAt = schedule.DueAt,
-                        Purpose = schedule.Purpose,
-                        Rung = schedule.Rung,
-                        CreatedAt = state.FindActive(schedule.StepInstance)?.Bookmark.CreatedAt ?? DossierRows.ChangedAt(change),
-                    });
+                    await ScheduleAsync(db, change, schedule, timers, cancellationToken);
                     break;
                 case CancelTimer cancel:
                     // Already gone is fine: the timer may have been removed when its step stopped being active.
-                    foreach (var timer in await db.Timers.Where(t => t.DossierId == cancel.Dossier.Value && t.StepInstance == cancel.StepInstance).ToListAsync(cancellationToken))
+                    foreach (var entry in await timers.OfStepAsync(db, cancel.Dossier.Value, cancel.StepInstance, cancellationToken))
                     {
-                        db.Timers.Remove(timer);
+                        Delete(entry);
                     }
 
                     break;
                 case ConsumeNumber consume:
-                    await EfRegisterStore.ConsumeAsync(db, consume, cancellationToken);
+                    EfRegisterStore.Consume(db, consume);
                     break;
                 case AdvanceAssignmentCursor advance:
-                    await EfAssignmentPools.AdvanceAsync(db, advance, cancellationToken);
+                    EfAssignmentPools.Advance(db, advance);
                     break;
                 case Notify notify:
                     db.Notifications.Add(NotificationRow.From(notify, DossierRows.ChangedAt(change)));
                     break;
                 case SetTaskPriority priority:
-                    (await FindTaskAsync(db, priority.Task, cancellationToken)).Priority = priority.Priority;
+                    UpdateTask(db, priority.Task, t => t.Priority = priority.Priority, nameof(TaskRow.Priority));
                     break;
                 case MoveTask move:
-                    var moved = await FindTaskAsync(db, move.Task, cancellationToken);
-                    moved.Role = move.Role;
-                    moved.UnitId = move.Unit.Value;
-                    moved.Assignee = null;
+                    UpdateTask(db, move.Task, t =>
+                    {
+                        t.Role = move.Role;
+                        t.UnitId = move.Unit.Value;
+                        t.Assignee = null;
+                    }, nameof(TaskRow.Role), nameof(TaskRow.UnitId), nameof(TaskRow.Assignee));
                     break;
                 case ChangeTaskDue due:
-                    (await FindTaskAsync(db, due.Task, cancellationToken)).DueAt = due.DueAt;
+                    UpdateTask(db, due.Task, t => t.DueAt = due.DueAt, nameof(TaskRow.DueAt));
                     break;
                 default:
                     // Effects for other layers (notifications, outbox) are not rows here.
@@ -113,25 +108,90 @@ internal static class DossierEffects
     /// A fired timer has no cancel effect (its step simply completed, or the SLA timer left the state), so after
     /// the effects every timer row of this dossier that the state no longer holds is deleted: a row exists
     /// exactly while its step waits or its SLA timer is pending. This is what makes a fired timer's row go in
-    /// the same transaction as the change it caused.
+    /// the same transaction as the change it caused. Staged only; the caller's one SaveChanges writes it.
     /// </summary>
-    public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, IReadOnlyList<InstanceState> states, CancellationToken cancellationToken)
+    public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, DossierChange change, TimerRows timers, CancellationToken cancellationToken)
     {
-        var held = states
-            .SelectMany(state => state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => (state.Dossier.Value, s.Instance, TimerPurpose.TimerStep, 0))
-                .Concat(state.Sla.Timers.Select(t => (state.Dossier.Value, t.StepInstance, t.Purpose, t.Rung))))
-            .ToHashSet();
-        var dossiers = states.Select(s => s.Dossier.Value).Distinct().ToList();
-
-        // One read for the whole batch; a single dossier keeps its plain equality (the index's best case).
-        var rows = dossiers.Count == 1
-            ? await db.Timers.Where(t => t.DossierId == dossiers[0]).ToListAsync(cancellationToken)
-            : await db.Timers.Where(t => dossiers.Contains(t.DossierId)).ToListAsync(cancellationToken);
-        db.Timers.RemoveRange(rows.Where(r => !held.Contains((r.DossierId, r.StepInstance, r.Purpose, r.Rung))));
-        await db.SaveChangesAsync(cancellationToken);
+        var held = Held(change.State);
+        foreach (var entry in await timers.OfDossierAsync(db, change.State.Dossier.Value, cancellationToken))
+        {
+            if (entry.State != EntityState.Deleted && entry.State != EntityState.Detached && !held.Contains(KeyOf(entry.Entity)))
+            {
+                Delete(entry);
+            }
+        }
     }
 
-    private static async Task<TaskRow> FindTaskAsync(WorkflowsDbContext db, TaskId task, CancellationToken cancellationToken) =>
-        await db.Tasks.FindAsync([task.Dossier.Value, task.StepInstance], cancellationToken)
-        ?? throw new InvalidOperationException($"Task {task} has no row: an effect names a task that was never opened.");
+    /// <summary>The timer rows a state implies: its waiting timer steps and its pending SLA timers.</summary>
+    public static HashSet<(int StepInstance, TimerPurpose Purpose, int Rung)> Held(InstanceState state) =>
+        [.. state.ActiveSteps.Where(s => s.Bookmark.Kind == BookmarkKind.Timer).Select(s => (s.Instance, TimerPurpose.TimerStep, 0))
+            .Concat(state.Sla.Timers.Select(t => (t.StepInstance, t.Purpose, t.Rung)))];
+
+    private static (int, TimerPurpose, int) KeyOf(TimerRow row) => (row.StepInstance, row.Purpose, row.Rung);
+
+    private static async Task ScheduleAsync(WorkflowsDbContext db, DossierChange change, ScheduleTimer schedule, TimerRows timers, CancellationToken cancellationToken)
+    {
+        // A recomputed due instant re-schedules a timer that already has a row: move it.
+        var key = (schedule.StepInstance, schedule.Purpose, schedule.Rung);
+        if (await timers.FindAsync(db, schedule.Dossier.Value, key, cancellationToken) is { } existing)
+        {
+            if (existing.State == EntityState.Deleted)
+            {
+                existing.State = EntityState.Unchanged; // cancelled and scheduled again in one change: the row stays
+            }
+
+            existing.Entity.DueAt = schedule.DueAt;
+            if (existing.State != EntityState.Added)
+            {
+                existing.Property(t => t.DueAt).IsModified = true;
+            }
+
+            return;
+        }
+
+        db.Timers.Add(new TimerRow
+        {
+            DossierId = schedule.Dossier.Value,
+            StepInstance = schedule.StepInstance,
+            DueAt = schedule.DueAt,
+            Purpose = schedule.Purpose,
+            Rung = schedule.Rung,
+            CreatedAt = change.State.FindActive(schedule.StepInstance)?.Bookmark.CreatedAt ?? DossierRows.ChangedAt(change),
+        });
+    }
+
+    private static void Delete(EntityEntry<TimerRow> entry)
+    {
+        // A row added by this very change was never written: forget it rather than delete it.
+        entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+    }
+
+    /// <summary>
+    /// Changes a task row by key without reading it: the row this change already tracks (opened or changed by an
+    /// earlier effect), or a key-only stub whose named columns are written. A stub whose row is missing makes
+    /// the UPDATE affect no row, which fails the save (<see cref="MissingRowException"/>).
+    /// </summary>
+    private static void UpdateTask(WorkflowsDbContext db, TaskId task, Action<TaskRow> change, params string[] columns)
+    {
+        var entry = db.Tasks.Local.FindEntryUntyped([task.Dossier.Value, task.StepInstance]) ?? db.Tasks.Attach(TaskStub(task));
+        change(entry.Entity);
+        if (entry.State != EntityState.Added)
+        {
+            foreach (var column in columns)
+            {
+                entry.Property(column).IsModified = true;
+            }
+        }
+    }
+
+    private static TaskRow TaskStub(TaskId task) => new()
+    {
+        DossierId = task.Dossier.Value,
+        StepInstance = task.StepInstance,
+        ProcedureId = "",
+        StepId = "",
+        StepName = "",
+        Role = "",
+        UnitId = "",
+    };
 }

@@ -48,22 +48,31 @@ internal sealed class EfAssignmentPools(IDbContextFactory<WorkflowsDbContext> co
     /// Moves the cursor only if it still stands where the command read it (or creates it on the first turn):
     /// two dossiers deciding at once cannot take the same turn; the loser is decided again.
     /// </summary>
-    internal static async Task AdvanceAsync(WorkflowsDbContext db, AdvanceAssignmentCursor advance, CancellationToken cancellationToken)
+    internal static void Advance(WorkflowsDbContext db, AdvanceAssignmentCursor advance)
     {
         var (unit, role) = (advance.Pool.Unit.Value, advance.Pool.Role);
+        if (db.AssignmentCursors.Local.FindEntryUntyped([unit, role]) is { } moved)
+        {
+            // An earlier change of this batch moved the same cursor: this one must start where that one stopped.
+            if (moved.Entity.Position != advance.From)
+            {
+                throw new ConcurrencyConflictException($"The round-robin turn {advance.From + 1} of pool {advance.Pool} was taken by another dossier first; nothing was written.");
+            }
+
+            moved.Entity.Position = advance.To;
+            return;
+        }
+
         if (advance.From == 0)
         {
             db.AssignmentCursors.Add(new AssignmentCursorRow { UnitId = unit, Role = role, Position = advance.To });
             return;
         }
 
-        var updated = await db.AssignmentCursors
-            .Where(c => c.UnitId == unit && c.Role == role && c.Position == advance.From)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, advance.To), cancellationToken);
-        if (updated == 0)
-        {
-            throw new ConcurrencyConflictException($"The round-robin turn {advance.From + 1} of pool {advance.Pool} was taken by another dossier first; nothing was written.");
-        }
+        // UPDATE ... WHERE position = from (Position is the concurrency token), in the save's batch.
+        var entry = db.AssignmentCursors.Attach(new AssignmentCursorRow { UnitId = unit, Role = role, Position = advance.From });
+        entry.Entity.Position = advance.To;
+        entry.Property(c => c.Position).IsModified = true;
     }
 
     internal static async Task<bool> FirstTurnTakenAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.GroupCommit;
@@ -9,13 +10,15 @@ namespace Workflows.Engine.Persistence.Stores;
 
 internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> contexts) : IDossierStore
 {
+    // Every command starts here: compiled once per store (a compiled query belongs to one provider's model), not translated per call.
+    private readonly Func<WorkflowsDbContext, Guid, CancellationToken, Task<string?>> stateOf =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, Guid id, CancellationToken _) =>
+            db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => (string?)d.State).FirstOrDefault());
+
     public async Task<InstanceState?> FindAsync(DossierId dossier, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var json = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Id == dossier.Value)
-            .Select(d => d.State)
-            .SingleOrDefaultAsync(cancellationToken);
+        var json = await stateOf(db, dossier.Value, cancellationToken);
         return json is null ? null : StoredJson.Parse<InstanceState>(json);
     }
 
@@ -68,13 +71,30 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
     /// </summary>
     internal async Task WriteAllAsync(IReadOnlyList<DossierChange> changes, CancellationToken cancellationToken)
     {
+        try
+        {
+            await WriteAllAsync(changes, new TimerRows(trustPrevious: true), cancellationToken);
+        }
+        catch (TimerRowsDisagreeException)
+        {
+            // A timer row the previous state implies was not there (the timer service discarded a stale one, or it
+            // predates the rule): nothing was written; read the rows this time.
+            await WriteAllAsync(changes, new TimerRows(trustPrevious: false), cancellationToken);
+        }
+    }
+
+    private async Task WriteAllAsync(IReadOnlyList<DossierChange> changes, TimerRows timers, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Every changed row is marked by hand (stubs by key, added rows), so one scan at SaveChanges is all it takes.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < changes.Count; i++)
         {
             try
             {
-                await StageAsync(db, changes[i], cancellationToken);
+                await StageAsync(db, changes[i], timers, cancellationToken);
             }
             catch (ConcurrencyConflictException conflict) when (changes.Count > 1)
             {
@@ -82,13 +102,29 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await DossierEffects.RemoveInactiveTimersAsync(db, [.. changes.Select(c => c.State)], cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e) when (LoserOf(changes, e) is { } loser)
+        {
+            var conflict = new ConcurrencyConflictException(LostMessage(changes[loser], e), e);
+            throw changes.Count > 1 ? new BatchMemberConflictException(loser, conflict) : conflict;
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is TimerRow) && timers.TrustedPrevious)
+        {
+            throw new TimerRowsDisagreeException(e);
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Select(entry => entry.Entity).OfType<TaskRow>().FirstOrDefault() is { } task)
+        {
+            throw new InvalidOperationException($"Task {task.DossierId}.{task.StepInstance} has no row: an effect names a task that was never opened. Nothing was written.", e);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Claims the dossier's version and stages its rows in <paramref name="db"/>; nothing is saved yet.</summary>
-    private static async Task StageAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
+    private static async Task StageAsync(WorkflowsDbContext db, DossierChange change, TimerRows timers, CancellationToken cancellationToken)
     {
         var state = change.State;
         var id = state.Dossier.Value;
@@ -99,30 +135,26 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
         else
         {
-            // Claim the version first: the conditional update is the whole concurrency check, and on
-            // PostgreSQL its row lock also serializes the task and timer changes that follow.
-            var updated = await db.Dossiers
-                .Where(d => d.Id == id && d.Version == change.ExpectedVersion)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(d => d.Status, row.Status)
-                        .SetProperty(d => d.DefinitionVersion, row.DefinitionVersion)
-                        .SetProperty(d => d.UnitId, row.UnitId)
-                        .SetProperty(d => d.ReceivedAt, row.ReceivedAt)
-                        .SetProperty(d => d.DueAt, row.DueAt)
-                        .SetProperty(d => d.CompletedAt, row.CompletedAt)
-                        .SetProperty(d => d.State, row.State)
-                        .SetProperty(d => d.Version, row.Version)
-                        .SetProperty(d => d.UpdatedAt, row.UpdatedAt),
-                    cancellationToken);
-            if (updated == 0)
+            // The version claim is the UPDATE's "WHERE version = expected" (Version is the row's concurrency token),
+            // written in the same batch as everything else; SaveChanges fails when it matches no row. A second change
+            // of one dossier in one batch was decided on the same committed version as the first, so it has lost.
+            if (db.Dossiers.Local.FindEntry(id) is not null)
             {
-                throw new ConcurrencyConflictException(
-                    $"Dossier {state.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
+                throw Lost(change);
+            }
+
+            var entry = db.Dossiers.Attach(row);
+            entry.Property(d => d.Version).OriginalValue = change.ExpectedVersion;
+            foreach (var column in ClaimedColumns)
+            {
+                entry.Property(column).IsModified = true;
             }
         }
 
         db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
-        await DossierEffects.ApplyAsync(db, change, cancellationToken);
+        timers.Expect(change);
+        await DossierEffects.ApplyAsync(db, change, timers, cancellationToken);
+        await DossierEffects.RemoveInactiveTimersAsync(db, change, timers, cancellationToken);
         await EfDocumentContentStore.AddMissingAsync(db, change, DossierRows.ChangedAt(change), cancellationToken);
         EfResultDocumentStore.Stage(db, change);
         if (change.Idempotency is { } idempotency)
@@ -137,11 +169,70 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
     }
 
+    private static readonly string[] ClaimedColumns =
+    [
+        nameof(DossierRow.Status), nameof(DossierRow.DefinitionVersion), nameof(DossierRow.UnitId), nameof(DossierRow.ReceivedAt),
+        nameof(DossierRow.DueAt), nameof(DossierRow.CompletedAt), nameof(DossierRow.State), nameof(DossierRow.Version), nameof(DossierRow.UpdatedAt),
+    ];
+
+    private static ConcurrencyConflictException Lost(DossierChange change) => new(
+        $"Dossier {change.State.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
+
+    /// <summary>Which change a failed conditional update belongs to: its dossier's version, or the first to claim that register number or round-robin turn.</summary>
+    private static int? LoserOf(IReadOnlyList<DossierChange> changes, DbUpdateConcurrencyException e)
+    {
+        foreach (var entity in e.Entries.Select(entry => entry.Entity))
+        {
+            int index = entity switch
+            {
+                DossierRow dossier => Find(c => c.State.Dossier.Value == dossier.Id),
+                RegisterRow register => Find(c => c.Effects.OfType<ConsumeNumber>().Any(n => EfRegisterStore.Is(register, n.Register))),
+                AssignmentCursorRow cursor => Find(c => c.Effects.OfType<AdvanceAssignmentCursor>().Any(a => a.Pool.Unit.Value == cursor.UnitId && a.Pool.Role == cursor.Role)),
+                _ => -1,
+            };
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        return null;
+
+        int Find(Func<DossierChange, bool> match)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (match(changes[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    private static string LostMessage(DossierChange change, DbUpdateConcurrencyException e) => e.Entries.Select(entry => entry.Entity).FirstOrDefault() switch
+    {
+        RegisterRow register => $"A number of register {register.Register} ({register.UnitId}, {register.Year}) that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",
+        AssignmentCursorRow cursor => $"The round-robin turn of pool {cursor.Role}@{cursor.UnitId} that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",
+        _ => Lost(change).Message,
+    };
+
+    /// <summary>The timer rows were not the ones the previous state implies; the write rolled back.</summary>
+    private sealed class TimerRowsDisagreeException(Exception inner) : Exception("Timer rows disagree with the previous state.", inner);
+
     private async Task<bool> ExistsAlreadyAsync(DossierChange change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = change.Idempotency?.Key;
-        return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == change.State.Dossier.Value, cancellationToken))
+        var id = change.State.Dossier.Value;
+
+        // The version claim shares its batch with the event inserts, so on PostgreSQL a concurrent change of the
+        // same dossier can fail on the events' unique key (waiting on the winner's uncommitted rows) before its
+        // claim is even tried: it lost the version all the same.
+        return (change.ExpectedVersion == 0 && await db.Dossiers.AnyAsync(d => d.Id == id, cancellationToken))
+            || (change.ExpectedVersion > 0 && !await db.Dossiers.AnyAsync(d => d.Id == id && d.Version == change.ExpectedVersion, cancellationToken))
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
             || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
             || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken)

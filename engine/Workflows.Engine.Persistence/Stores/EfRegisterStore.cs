@@ -8,6 +8,11 @@ namespace Workflows.Engine.Persistence.Stores;
 
 internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> contexts) : IRegisterStore
 {
+    // Read before deciding every command on a numbering step: compiled once per store (one provider's model).
+    private readonly Func<WorkflowsDbContext, string, string, int, CancellationToken, Task<long?>> lastNumberOf =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string unit, string register, int year, CancellationToken _) =>
+            db.Registers.AsNoTracking().Where(r => r.UnitId == unit && r.Register == register && r.Year == year).Select(r => (long?)r.LastNumber).FirstOrDefault());
+
     public async Task<RegisterSnapshot> ReadAsync(IReadOnlyCollection<RegisterKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -19,9 +24,7 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
         var last = ImmutableDictionary.CreateBuilder<RegisterKey, long>();
         foreach (var key in keys)
         {
-            var row = await db.Registers.AsNoTracking().SingleOrDefaultAsync(
-                r => r.UnitId == key.Unit.Value && r.Register == key.Register && r.Year == key.Year, cancellationToken);
-            last[key] = row?.LastNumber ?? 0;
+            last[key] = await lastNumberOf(db, key.Unit.Value, key.Register, key.Year, cancellationToken) ?? 0;
         }
 
         return new RegisterSnapshot(last.ToImmutable());
@@ -30,24 +33,38 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
     /// <summary>
     /// Takes <see cref="ConsumeNumber.Number"/> only if it is the next one: a conditional update (or the first
     /// insert) inside the dossier's transaction, so two dossiers can never get the same number and none is skipped.
+    /// Staged only; the save's one SaveChanges writes it.
     /// </summary>
-    internal static async Task ConsumeAsync(WorkflowsDbContext db, ConsumeNumber consume, CancellationToken cancellationToken)
+    internal static void Consume(WorkflowsDbContext db, ConsumeNumber consume)
     {
         var key = consume.Register;
+        if (db.Registers.Local.FindEntryUntyped([key.Unit.Value, key.Register, key.Year]) is { } taken)
+        {
+            // An earlier change of this batch took a number of the same register: this one must be the next.
+            if (taken.Entity.LastNumber != consume.Number - 1)
+            {
+                throw new ConcurrencyConflictException($"Number {consume.Number} of register {key} was taken by another dossier first; nothing was written.");
+            }
+
+            taken.Entity.LastNumber = consume.Number;
+            return;
+        }
+
         if (consume.Number == 1)
         {
             db.Registers.Add(new RegisterRow { UnitId = key.Unit.Value, Register = key.Register, Year = key.Year, LastNumber = 1 });
             return;
         }
 
-        var updated = await db.Registers
-            .Where(r => r.UnitId == key.Unit.Value && r.Register == key.Register && r.Year == key.Year && r.LastNumber == consume.Number - 1)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastNumber, consume.Number), cancellationToken);
-        if (updated == 0)
-        {
-            throw new ConcurrencyConflictException($"Number {consume.Number} of register {key} was taken by another dossier first; nothing was written.");
-        }
+        // UPDATE ... SET last_number = N WHERE key AND last_number = N - 1 (LastNumber is the concurrency token),
+        // written in the save's batch; no row matched fails the save and is answered as a conflict.
+        var entry = db.Registers.Attach(new RegisterRow { UnitId = key.Unit.Value, Register = key.Register, Year = key.Year, LastNumber = consume.Number - 1 });
+        entry.Entity.LastNumber = consume.Number;
+        entry.Property(r => r.LastNumber).IsModified = true;
     }
+
+    internal static bool Is(RegisterRow row, RegisterKey key) =>
+        row.UnitId == key.Unit.Value && row.Register == key.Register && row.Year == key.Year;
 
     internal static async Task<bool> FirstNumberTakenAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
     {

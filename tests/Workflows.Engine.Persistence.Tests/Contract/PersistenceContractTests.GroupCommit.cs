@@ -158,6 +158,78 @@ public abstract partial class PersistenceContractTests
     }
 
     [Fact]
+    public async Task Group_commit_hands_consecutive_numbers_to_changes_of_one_batch_that_draw_from_one_register()
+    {
+        await Dossiers.SaveAsync(Numbered(await SubmittedDossierAsync(), 1), Ct);
+        var dossiers = new List<InstanceState>();
+        for (var i = 0; i < 6; i++)
+        {
+            dossiers.Add(await SubmittedDossierAsync());
+        }
+
+        var gate = new TransactionGate();
+        await using var grouped = GroupCommitServices(gate);
+        var store = grouped.GetRequiredService<IDossierStore>();
+        var plug = store.SaveAsync(Submitted(NewDossierId(), Ward, At(12, 9)), Ct);
+        await gate.FirstStarted.WaitAsync(Ct);
+
+        // Every change was decided on the register as committed (last number 1), so each asks for number 2.
+        var read = await Registers.ReadAsync([Receipts], Ct);
+        var changes = dossiers.Select(d => Renumberable(d, read)).ToList();
+        var saves = changes.Select(c => store.SaveAsync(c, Ct)).ToList();
+        gate.Release();
+
+        await plug;
+        await Task.WhenAll(saves);
+        gate.Commits.ShouldBe(2, "the plug, then all six numbered changes in one transaction");
+        var numbers = new List<long>();
+        for (var i = 0; i < dossiers.Count; i++)
+        {
+            var history = await Dossiers.ReadHistoryAsync(dossiers[i].Dossier, Ct);
+            var assigned = history.Select(e => e.Event).OfType<NumberAssigned>().ShouldHaveSingleItem();
+            numbers.Add(assigned.Sequence);
+            assigned.Number.ShouldBe($"{assigned.Sequence}/2025");
+
+            // The caller learns what was written in its place: the renumbered change, or its own for the first.
+            var written = changes[i].Renumbering!.Written ?? changes[i];
+            written.Events.Select(e => e.Event).OfType<NumberAssigned>().ShouldHaveSingleItem().Sequence.ShouldBe(assigned.Sequence);
+        }
+
+        numbers.Order().ShouldBe([2, 3, 4, 5, 6, 7]);
+        changes.Count(c => c.Renumbering!.Written is null).ShouldBe(1, "only the first change was written as decided");
+        (await Registers.ReadAsync([Receipts], Ct)).LastOf(Receipts).ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Group_commit_fails_a_change_on_a_taken_number_when_it_cannot_be_decided_again()
+    {
+        var first = await SubmittedDossierAsync();
+        var second = await SubmittedDossierAsync();
+        var gate = new TransactionGate();
+        await using var grouped = GroupCommitServices(gate);
+        var store = grouped.GetRequiredService<IDossierStore>();
+        var plug = store.SaveAsync(Submitted(NewDossierId(), Ward, At(12, 9)), Ct);
+        await gate.FirstStarted.WaitAsync(Ct);
+
+        var winner = store.SaveAsync(Numbered(first, 1), Ct);
+        var loser = store.SaveAsync(Numbered(second, 1), Ct); // no way to decide it again
+        gate.Release();
+
+        await plug;
+        await winner;
+        await Should.ThrowAsync<ConcurrencyConflictException>(() => loser);
+        (await Dossiers.FindAsync(second.Dossier, Ct))!.Version.ShouldBe(second.Version);
+        (await Registers.ReadAsync([Receipts], Ct)).LastOf(Receipts).ShouldBe(1);
+    }
+
+    /// <summary>A numbered change that can be decided again on other numbers, as the runtime's are.</summary>
+    private static DossierChange Renumberable(InstanceState state, RegisterSnapshot numbers) =>
+        Numbered(state, numbers.LastOf(Receipts) + 1) with
+        {
+            Renumbering = new Renumbering(numbers, running => Numbered(state, running.LastOf(Receipts) + 1)),
+        };
+
+    [Fact]
     public void Group_commit_refuses_to_wrap_a_store_that_is_already_decorated()
     {
         var collection = new ServiceCollection();

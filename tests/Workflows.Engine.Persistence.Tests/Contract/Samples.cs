@@ -61,7 +61,10 @@ internal static class Samples
         return new DossierChange(state, events, [open]);
     }
 
-    /// <summary>The next accepted command on <paramref name="previous"/>: version and event numbers continue from it.</summary>
+    /// <summary>
+    /// The next accepted command on <paramref name="previous"/>: version and event numbers continue from it, and the
+    /// change says what it was decided on, as the runtime's changes do.
+    /// </summary>
     public static DossierChange Next(InstanceState previous, DateTimeOffset at, UserId actor, IEnumerable<WorkflowEvent> events, IEnumerable<Effect> effects, Func<InstanceState, InstanceState>? update = null)
     {
         var recorded = events.Select((e, i) => new RecordedEvent(previous.LastEventSequence + 1 + i, at, actor, e)).ToImmutableArray();
@@ -70,7 +73,7 @@ internal static class Samples
             Version = previous.Version + 1,
             LastEventSequence = previous.LastEventSequence + recorded.Length,
         };
-        return new DossierChange(state, recorded, [.. effects]);
+        return new DossierChange(state, recorded, [.. effects]) { Previous = previous };
     }
 
     /// <summary>Starts a timer step (instance <paramref name="instance"/>) waiting until <paramref name="due"/>.</summary>
