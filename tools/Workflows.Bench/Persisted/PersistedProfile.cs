@@ -64,7 +64,7 @@ public static class PersistedProfile
                 var accepted = (Accepted)executor.Execute(procedure, loaded, command, now, numbers);
                 var d = Stopwatch.GetTimestamp();
                 var s1 = database.Sql.Totals;
-                await database.Dossiers.SaveAsync(DossierChange.From(accepted), cancellationToken);
+                await database.Dossiers.SaveAsync(DossierChange.From(accepted, loaded), cancellationToken);
                 var e = Stopwatch.GetTimestamp();
                 var s2 = database.Sql.Totals;
 
