@@ -17,7 +17,7 @@ public static class BenchRun
 {
     /// <summary>
     /// Group commit is measured at every worker count now that each worker receives at its own commune's desk
-    /// (<see cref="BirthRegistrationFlow.CommuneOf"/>): a batch can take one number per register (ADR 0011), and
+    /// (<see cref="BirthRegistrationFlow.CommuneOf"/>): before ADR 0017 a batch took one number per register, and
     /// with all workers at one desk callers ran out of the runtime's 50 attempts at 16 workers.
     /// </summary>
     private const int MaxGroupCommitWorkers = BirthRegistrationFlow.CommuneCount;
