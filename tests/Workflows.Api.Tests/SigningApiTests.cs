@@ -99,6 +99,24 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task The_signed_result_is_printed_from_the_procedure_s_template_with_its_own_labels()
+    {
+        var dossier = await AtApprovalAsync();
+        dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
+        await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
+
+        var pdf = await (await As("desk-lan").GetAsync("/api/results/1/2026/KS/pdf")).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var text = System.Text.RegularExpressions.Regex.Replace(await PdfToTextAsync(pdf), @"\s+", " ");
+
+        text.ShouldContain("GIẤY KHAI SINH", Case.Sensitive);
+        text.ShouldContain("Căn cứ Luật Hộ tịch", Case.Sensitive);
+        text.ShouldContain("Họ, chữ đệm, tên người mẹ:", Case.Sensitive);
+        text.ShouldContain("Trần Thị Bình", Case.Sensitive);
+        text.ShouldContain("20/02/2026", Case.Sensitive);
+        text.ShouldNotContain("Ý kiến thẩm định", Case.Sensitive); // the appraisal note is the office's, not the citizen's
+    }
+
+    [Fact]
     public async Task A_modified_byte_in_a_signed_result_is_detected()
     {
         var dossier = await AtApprovalAsync();
@@ -357,6 +375,26 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
 
         await ShouldBeProblem(await CompleteSigningAsync(dossier, "chair-tuan", session.GetProperty("sessionId").GetString()!, signature), HttpStatusCode.UnprocessableEntity, "signing-session-expired");
         await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
+    }
+
+    private static async Task<string> PdfToTextAsync(byte[] pdf)
+    {
+        var pdftotext = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "pdftotext")).FirstOrDefault(File.Exists);
+        Assert.SkipWhen(pdftotext is null, "'pdftotext' is not installed; install it with: apt-get update && apt-get install -y poppler-utils");
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf, TestContext.Current.CancellationToken);
+            using var process = Process.Start(new ProcessStartInfo(pdftotext!) { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            process.ExitCode.ShouldBe(0);
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>
