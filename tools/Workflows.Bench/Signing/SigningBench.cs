@@ -85,7 +85,7 @@ public static class SigningBench
         table.Add(kind, Figures.Ms(p.P50), Figures.Ms(p.P95), Figures.Ms(p.P99), target);
     }
 
-    private static string Signed(long bytes) => (bytes >= 0 ? "+" : "−") + Figures.Mib(Math.Abs(bytes)).Replace(" MiB", "", StringComparison.Ordinal) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $" MiB, {bytes / 1024.0:+0;−0} KiB");
+    private static string Signed(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(bytes < 0 ? "−" : "+")}{Math.Abs(bytes) / 1024.0 / 1024.0:0.0} MiB");
 
     private static (long Heap, long WorkingSet) Settle()
     {
