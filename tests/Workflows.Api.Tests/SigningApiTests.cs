@@ -225,6 +225,18 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task A_huge_upload_streamed_without_a_length_is_refused_once_it_passes_the_limit()
+    {
+        var content = new StreamContent(new UnknownLengthStream(11 * 1024 * 1024));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Headers.ContentLength.ShouldBeNull();
+
+        var response = await As("desk-lan").PostAsync("/api/signatures/verify", content);
+
+        ((int)response.StatusCode).ShouldBe(413, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_result_number_is_not_found()
     {
         await ShouldBeProblem(await As("desk-lan").GetAsync("/api/results/999/2026/KS"), HttpStatusCode.NotFound, "result-not-found");
@@ -404,6 +416,40 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         using var certificate = issue(foreign);
         var pfx = new X509Certificate2Collection { certificate }.Export(X509ContentType.Pkcs12, "")!;
         await Factory.Services.GetRequiredService<ProtectedKeyVault>().StoreAsync(keyId, pfx, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A body whose length nobody announces (chunked), so only counting what arrives can stop it.</summary>
+    private sealed class UnknownLengthStream(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = (int)Math.Min(count, length - position);
+            Array.Fill(buffer, (byte)'%', offset, read);
+            position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class VerificationView(JsonElement report)
