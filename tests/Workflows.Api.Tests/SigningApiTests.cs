@@ -99,6 +99,24 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task The_signed_result_is_printed_from_the_procedure_s_template_with_its_own_labels()
+    {
+        var dossier = await AtApprovalAsync();
+        dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
+        await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
+
+        var pdf = await (await As("desk-lan").GetAsync("/api/results/1/2026/KS/pdf")).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var text = System.Text.RegularExpressions.Regex.Replace(await PdfToTextAsync(pdf), @"\s+", " ");
+
+        text.ShouldContain("GIẤY KHAI SINH", Case.Sensitive);
+        text.ShouldContain("Căn cứ Luật Hộ tịch", Case.Sensitive);
+        text.ShouldContain("Họ, chữ đệm, tên người mẹ:", Case.Sensitive);
+        text.ShouldContain("Trần Thị Bình", Case.Sensitive);
+        text.ShouldContain("20/02/2026", Case.Sensitive);
+        text.ShouldNotContain("Ý kiến thẩm định", Case.Sensitive); // the appraisal note is the office's, not the citizen's
+    }
+
+    [Fact]
     public async Task A_modified_byte_in_a_signed_result_is_detected()
     {
         var dossier = await AtApprovalAsync();
@@ -200,6 +218,18 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     {
         var content = new ByteArrayContent(new byte[11 * 1024 * 1024]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+
+        var response = await As("desk-lan").PostAsync("/api/signatures/verify", content);
+
+        ((int)response.StatusCode).ShouldBe(413, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_huge_upload_streamed_without_a_length_is_refused_once_it_passes_the_limit()
+    {
+        var content = new StreamContent(new UnknownLengthStream(11 * 1024 * 1024));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Headers.ContentLength.ShouldBeNull();
 
         var response = await As("desk-lan").PostAsync("/api/signatures/verify", content);
 
@@ -359,6 +389,26 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         await ShouldBeUnchangedAsync(dossier, storedRevisions: 0);
     }
 
+    private static async Task<string> PdfToTextAsync(byte[] pdf)
+    {
+        var pdftotext = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "pdftotext")).FirstOrDefault(File.Exists);
+        Assert.SkipWhen(pdftotext is null, "'pdftotext' is not installed; install it with: apt-get update && apt-get install -y poppler-utils");
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf, TestContext.Current.CancellationToken);
+            using var process = Process.Start(new ProcessStartInfo(pdftotext!) { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            process.ExitCode.ShouldBe(0);
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Puts a key issued by a CA this host does not trust into the vault, as a misconfigured import would.</summary>
     private async Task StoreForeignKeyAsync(string keyId, Func<DevelopmentPki, X509Certificate2> issue, DateTimeOffset? createdAt = null)
     {
@@ -366,6 +416,40 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
         using var certificate = issue(foreign);
         var pfx = new X509Certificate2Collection { certificate }.Export(X509ContentType.Pkcs12, "")!;
         await Factory.Services.GetRequiredService<ProtectedKeyVault>().StoreAsync(keyId, pfx, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A body whose length nobody announces (chunked), so only counting what arrives can stop it.</summary>
+    private sealed class UnknownLengthStream(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = (int)Math.Min(count, length - position);
+            Array.Fill(buffer, (byte)'%', offset, read);
+            position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class VerificationView(JsonElement report)

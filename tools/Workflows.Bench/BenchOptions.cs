@@ -13,7 +13,8 @@ public enum BenchArea
     PostgreSql = 4,
     Http = 8,
     Timers = 16,
-    All = Engine | Sqlite | PostgreSql | Http | Timers,
+    Signing = 32,
+    All = Engine | Sqlite | PostgreSql | Http | Timers | Signing,
 }
 
 /// <summary>
@@ -64,7 +65,7 @@ public sealed record BenchOptions
           dotnet run --project tools/Workflows.Bench -c Release [-- options]
             --smoke                 tiny sizes (seconds), for CI: proves every path runs, no thresholds
             --write-docs            rewrite the generated tables in docs/benchmarks.md
-            --only a,b              areas: engine, sqlite, postgresql, http, timers (default: all)
+            --only a,b              areas: engine, sqlite, postgresql, http, timers, signing (default: all)
           dotnet run --project tools/Workflows.Bench -c Release -- micro [BenchmarkDotNet args]
           dotnet run --project tools/Workflows.Bench -c Release -- generate --dossiers N --database <cs> --provider sqlite|postgresql
           dotnet run --project tools/Workflows.Bench -c Release -- calendar   (1M working-time Add calls)
@@ -133,5 +134,5 @@ public sealed record BenchOptions
     private static BenchArea ParseAreas(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Aggregate(BenchArea.None, (areas, name) => areas | (Enum.TryParse<BenchArea>(name, ignoreCase: true, out var area)
             ? area
-            : throw new ArgumentException($"--only: unknown area '{name}' (engine, sqlite, postgresql, http, timers).")));
+            : throw new ArgumentException($"--only: unknown area '{name}' (engine, sqlite, postgresql, http, timers, signing).")));
 }

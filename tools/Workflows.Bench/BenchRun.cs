@@ -159,6 +159,12 @@ public static class BenchRun
                 Progress("timers");
                 report.Tables.Add(await TimersHook.RunAsync(sizes.TimersPending, cancellationToken));
             }
+
+            if (has(BenchArea.Signing))
+            {
+                Progress("signed results");
+                report.Tables.Add(await Signing.SigningBench.RunAsync(options.Smoke, cancellationToken));
+            }
         }
         finally
         {

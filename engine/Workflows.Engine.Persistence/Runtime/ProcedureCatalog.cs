@@ -17,8 +17,10 @@ public sealed record CatalogRefused(string Code, string Message, ImmutableArray<
 /// Import, validate and publish definitions. Drafts may be saved with problems (analysts save work in
 /// progress), but only a definition without errors can be published, and a published version never changes.
 /// </summary>
-public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory directory, TimeProvider clock)
+public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory directory, TimeProvider clock, IEnumerable<IDefinitionCheck>? checks = null)
 {
+    private readonly IDefinitionCheck[] hostChecks = checks?.ToArray() ?? [];
+
     /// <summary>Reads and validates a definition file without storing anything.</summary>
     public async Task<(ProcedureDefinition? Definition, ImmutableArray<ValidationProblem> Problems)> CheckAsync(string json, CancellationToken cancellationToken)
     {
@@ -28,8 +30,7 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
             return (null, parsed.Problems);
         }
 
-        var report = DefinitionValidator.Validate(parsed.Definition, await KnownUnitsAsync(cancellationToken));
-        return (parsed.Definition, report.Problems);
+        return (parsed.Definition, await ValidateAsync(parsed.Definition, cancellationToken));
     }
 
     /// <summary>Stores a definition file as the procedure's draft (creating the procedure if new).</summary>
@@ -66,16 +67,17 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
             return new CatalogRefused(RuntimeRejections.NotADraft, $"Version {key.Version} of '{key.Procedure}' is already {stored.Status.ToString().ToLowerInvariant()}; published versions never change. Save a new draft instead.", []);
         }
 
-        var report = DefinitionValidator.Validate(stored.Definition, await KnownUnitsAsync(cancellationToken));
-        if (!report.IsValid)
+        var problems = await ValidateAsync(stored.Definition, cancellationToken);
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        if (errors > 0)
         {
-            return new CatalogRefused(RuntimeRejections.InvalidDefinition, $"Version {key.Version} of '{key.Procedure}' has {report.Errors.Count()} error(s); fix them before publishing.", report.Problems);
+            return new CatalogRefused(RuntimeRejections.InvalidDefinition, $"Version {key.Version} of '{key.Procedure}' has {errors} error(s); fix them before publishing.", problems);
         }
 
         try
         {
             var published = await definitions.PublishAsync(key, by, clock.VietnamNow(), changeNote, cancellationToken);
-            return new CatalogDone(published, report.Problems);
+            return new CatalogDone(published, problems);
         }
         catch (DefinitionNotDraftException e)
         {
@@ -106,6 +108,12 @@ public sealed class ProcedureCatalog(IDefinitionStore definitions, IDirectory di
         return saved is CatalogDone done
             ? await PublishAsync(done.Definition.Key, by, changeNote, cancellationToken)
             : saved;
+    }
+
+    private async Task<ImmutableArray<ValidationProblem>> ValidateAsync(ProcedureDefinition definition, CancellationToken cancellationToken)
+    {
+        var report = DefinitionValidator.Validate(definition, await KnownUnitsAsync(cancellationToken));
+        return [.. report.Problems, .. hostChecks.SelectMany(c => c.Check(definition))];
     }
 
     private async Task<IReadOnlySet<UnitId>?> KnownUnitsAsync(CancellationToken cancellationToken)

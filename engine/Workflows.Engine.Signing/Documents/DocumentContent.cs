@@ -34,6 +34,8 @@ public abstract record DocumentBlock;
 public sealed record ParagraphBlock(string Text) : DocumentBlock
 {
     public bool Bold { get; init; }
+
+    public bool Italic { get; init; }
 }
 
 /// <summary>Label/value rows, e.g. "Họ, chữ đệm, tên:  Nguyễn Văn An".</summary>

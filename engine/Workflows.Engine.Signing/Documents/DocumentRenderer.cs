@@ -36,7 +36,7 @@ public static class DocumentRenderer
                 switch (block)
                 {
                     case ParagraphBlock paragraph:
-                        layout.Paragraph(paragraph.Text, paragraph.Bold ? layout.Fonts.BodyBold : layout.Fonts.Body);
+                        layout.Paragraph(paragraph.Text, paragraph.Bold ? layout.Fonts.BodyBold : paragraph.Italic ? layout.Fonts.Italic : layout.Fonts.Body);
                         break;
                     case FieldsBlock fields:
                         DrawFields(layout, fields);
@@ -52,6 +52,9 @@ public static class DocumentRenderer
             DrawSignatureBlocks(layout, content.SignatureBlocks, areas);
         }
 
+        // Where the signature blocks are, for whoever signs later (the e-seal is applied to a stored revision, long
+        // after this layout is gone): see RenderedDocument.AreasIn.
+        document.Info.Elements.SetString(RenderedDocument.AreasKey, RenderedDocument.FormatAreas(areas));
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return new RenderedDocument(output.ToArray(), areas.ToImmutable());
@@ -197,7 +200,8 @@ public static class DocumentRenderer
                 block.FieldName,
                 block.Kind,
                 layout.PageIndex,
-                new PdfRectangle(areaLeft, layout.PageHeight - (signatureTop + areaHeight), areaLeft + areaWidth, layout.PageHeight - signatureTop)));
+                // Rounded to what the PDF records (RenderedDocument.AreasIn), so a rectangle read back is the same one.
+                new PdfRectangle(Math.Round(areaLeft, 2), Math.Round(layout.PageHeight - (signatureTop + areaHeight), 2), Math.Round(areaLeft + areaWidth, 2), Math.Round(layout.PageHeight - signatureTop, 2))));
             x += columnWidth;
         }
 

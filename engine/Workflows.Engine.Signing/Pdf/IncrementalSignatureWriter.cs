@@ -91,10 +91,8 @@ internal static class IncrementalSignatureWriter
         if (appearance is { } appearanceReference)
         {
             widgetDictionary["AP"] = new PdfDictionary { ["N"] = appearanceReference };
-            var width = Number(rectangle.Right - rectangle.Left).Text;
-            var height = Number(rectangle.Top - rectangle.Bottom).Text;
-            // An empty appearance: the signature block is already printed on the page, the widget only marks it.
-            changed[appearanceReference.Number] = $"<</Type/XObject/Subtype/Form/BBox[0 0 {width} {height}]/Resources<<>>/Length 0>>stream\n\nendstream";
+            // Who signed and when, framed over the printed signature block (ADR 0016).
+            changed[appearanceReference.Number] = SignatureAppearance.StreamObject(rectangle.Right - rectangle.Left, rectangle.Top - rectangle.Bottom, request);
         }
 
         changed[widget.Number] = widgetDictionary.ToString();

@@ -14,7 +14,6 @@ public sealed partial class PdfsigTests : IDisposable
     [Fact]
     public void Pdfsig_finds_two_valid_signatures_on_the_twice_signed_result()
     {
-        File.WriteAllBytes("/tmp/twice.pdf", Signed.Twice);
         var output = RunPdfsig(Signed.Twice, out var trusted);
 
         SignatureHeader().Count(output).ShouldBe(2, output);
@@ -22,6 +21,22 @@ public sealed partial class PdfsigTests : IDisposable
         output.ShouldContain("Trần Minh Tuấn", Case.Sensitive);
         output.ShouldContain("UBND xã Tân An", Case.Sensitive);
         output.ShouldContain("ETSI.CAdES.detached", Case.Sensitive);
+        if (trusted)
+        {
+            CertificateTrusted().Count(output).ShouldBe(2, output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents.ResultTemplateTests.SampleTemplates), MemberType = typeof(Documents.ResultTemplateTests))]
+    public void Pdfsig_finds_both_signatures_valid_on_every_sample_procedures_result(string templateId, string title)
+    {
+        var rendered = Documents.ResultTemplateTests.Render(templateId);
+        var pdf = Signed.SealUnit(rendered, Signed.SignLeader(rendered));
+
+        var output = RunPdfsig(pdf, out var trusted);
+
+        SignatureValid().Count(output).ShouldBe(2, $"{title}: {output}");
         if (trusted)
         {
             CertificateTrusted().Count(output).ShouldBe(2, output);

@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
+using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing.Documents;
 using Workflows.Engine.Signing.Documents.Forms;
+using Workflows.Engine.Signing.Documents.Templates;
 
 namespace Workflows.Api.Features.Signing;
 
 /// <summary>
-/// The draft result PDF of a dossier: the procedure's name as the title, the receipt number, every filled form
-/// field with its label, and the signature block (leader, e-seal). One template for every procedure today;
-/// a procedure-specific layout plugs in here.
+/// The draft result PDF of a dossier, from the result template its procedure names (ADR 0016): the template's title,
+/// legal basis, the fields it prints under its own labels, its fixed statements, and the signature block (leader,
+/// e-seal). A procedure naming no template gets <see cref="ResultTemplates.Fallback"/>: the procedure's name and
+/// every filled form field.
 /// </summary>
 internal static class ResultDrafts
 {
@@ -21,15 +23,25 @@ internal static class ResultDrafts
         var unitName = units.FirstOrDefault(u => u.Id == state.Unit)?.Name ?? state.Unit.Value;
         var applicant = state.SubmittedBy is { } submitter && await directory.FindUserAsync(submitter, ct) is { } user ? user.Name : state.SubmittedBy?.Value ?? "";
         var form = procedure.Definition.Form;
-        var fields = state.Data
+        var values = state.Data
             .Where(d => d.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-            .Select(d => new DocumentField(form.Find(d.Key)?.Label ?? d.Key, Text(d.Value)))
+            .Select(d => new DossierValue(d.Key, form.Find(d.Key)?.Label ?? d.Key, Text(d.Value)))
             .ToImmutableArray();
         var receipt = state.Data.TryGetValue("receiptNumber", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : state.Dossier.ToString();
         var heading = new DossierHeading(unitName, unitName, receipt, procedure.Definition.Name, applicant);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
-        return DocumentRenderer.Render(new ResultDocument(heading, procedure.Definition.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), today, fields).ToContent());
+        var named = TemplateOf(procedure.Definition);
+        // Publishing refuses unknown ids (ResultTemplateCheck); a definition stored before that check still renders.
+        var template = ResultTemplates.Resolve(named?.Id) ?? ResultTemplates.Fallback;
+        return DocumentRenderer.Render(template.Fill(heading, today, values, named?.Name ?? procedure.Definition.Name).ToContent());
     }
+
+    /// <summary>The result is what the issue step issues; a procedure that names it only on its signature step still counts.</summary>
+    public static ResultTemplate? TemplateOf(ProcedureDefinition definition) =>
+        definition.Steps.Where(s => s.Template is not null)
+            .OrderBy(s => s.Kind == StepKind.Issue ? 0 : s.Kind == StepKind.Signature ? 1 : 2)
+            .Select(s => s.Template)
+            .FirstOrDefault();
 
     private static string Text(JsonElement value) => value.ValueKind switch
     {

@@ -7,6 +7,7 @@ using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing;
+using Workflows.Engine.Signing.Documents;
 using Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Signing.Pades;
 
@@ -83,7 +84,9 @@ internal sealed record ResultSigningInput(
         }
 
         var number = await NextNumberAsync(state, step, unit, services.Registers, now, ct);
-        var seal = new SignatureRequest(SignatureKind.Organization, SignatureFields.OrganizationSeal)
+        // The seal's widget goes over the block the renderer reserved for it, recorded in the stored PDF itself.
+        var sealArea = RenderedDocument.AreasIn(latest.Pdf).FirstOrDefault(a => a.FieldName == SignatureFields.OrganizationSeal);
+        var seal = (sealArea is null ? new SignatureRequest(SignatureKind.Organization, SignatureFields.OrganizationSeal) : SignatureRequest.For(sealArea)) with
         {
             ExpectedUnit = unit,
             Reason = number is null ? "Phát hành kết quả" : $"Phát hành kết quả số {number}",

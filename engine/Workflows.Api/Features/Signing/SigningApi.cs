@@ -32,6 +32,7 @@ public static class SigningApi
         app.MapPost("/api/tasks/{taskId}/sign/complete", Complete).WithTags("Signing").RequireAuthorization();
         app.MapPost("/api/signatures/verify", Verify).WithTags("Signing").RequireAuthorization().Accepts<byte[]>("application/pdf");
         app.MapGet("/api/results/{**number}", Result).WithTags("Signing").RequireAuthorization();
+        app.MapGet("/api/result-templates", ResultTemplatesApi.List).WithTags("Signing");
         return app;
     }
 

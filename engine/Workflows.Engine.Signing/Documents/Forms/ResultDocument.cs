@@ -17,10 +17,21 @@ public sealed record ResultDocument(DossierHeading Dossier, string Title, DateOn
 
     public string? LeaderName { get; init; }
 
+    /// <summary>"Căn cứ …": the law the result is issued under, printed in italics above the fields.</summary>
+    public string? LegalBasis { get; init; }
+
+    /// <summary>Fixed statements of the result's template, printed after the fields.</summary>
+    public ImmutableArray<string> Statements { get; init; } = [];
+
     public DocumentContent ToContent() => Dossier.Content(Title, IssuedOn, DocumentNumber) with
     {
         Subtitle = $"Mã hồ sơ: {Dossier.ReceiptNumber}",
-        Blocks = [new FieldsBlock(Fields)],
+        Blocks =
+        [
+            .. LegalBasis is null ? Array.Empty<DocumentBlock>() : [new ParagraphBlock(LegalBasis) { Italic = true }],
+            new FieldsBlock(Fields),
+            .. Statements.Select(s => new ParagraphBlock(s)),
+        ],
         SignatureBlocks =
         [
             new SignatureBlock(SignatureFields.OrganizationSeal, SignatureKind.Organization, "CHỮ KÝ SỐ CƠ QUAN")
