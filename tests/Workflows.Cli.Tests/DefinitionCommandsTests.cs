@@ -113,6 +113,21 @@ public class DefinitionCommandsTests
     }
 
     [Fact]
+    public async Task Publish_refuses_a_result_template_this_build_cannot_print()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("workflows-cli-db-").FullName, "w.db");
+        var json = File.ReadAllText(BirthRegistration).Replace("\"giay-khai-sinh\"", "\"giay-khai-tu\"", StringComparison.Ordinal);
+        json.ShouldContain("giay-khai-tu");
+
+        var (exitCode, _, error) = await Cli.Run("publish", Cli.TempFile("unknown-template.json", json), "--database", $"Data Source={database}");
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("giay-khai-tu");
+        error.ShouldContain("cannot print");
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Publish_to_a_server_that_is_not_running_says_so()
     {
         var (exitCode, _, error) = await Cli.Run("publish", BirthRegistration, "--server", "http://127.0.0.1:9");

@@ -63,6 +63,7 @@ internal static class PublishCommand
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IDefinitionCheck, ResultTemplatesPrintable>();
         services.AddSingleton<ProcedureCatalog>();
         await using var provided = services.BuildServiceProvider();
         await provided.GetRequiredService<IWorkflowsDatabase>().MigrateAsync(ct);
@@ -140,4 +141,11 @@ internal static class PublishCommand
 
         return 1;
     }
+}
+
+/// <summary>Publishing from the CLI refuses result templates this build cannot print, as the host does.</summary>
+internal sealed class ResultTemplatesPrintable : IDefinitionCheck
+{
+    public IEnumerable<Engine.Validation.ValidationProblem> Check(Engine.Definitions.ProcedureDefinition definition) =>
+        Engine.Signing.Documents.Templates.ResultTemplateCheck.Check(definition);
 }

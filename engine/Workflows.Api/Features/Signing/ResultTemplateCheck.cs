@@ -1,36 +1,12 @@
-using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Persistence.Runtime;
-using Workflows.Engine.Signing.Documents.Templates;
 using Workflows.Engine.Validation;
 
 namespace Workflows.Api.Features.Signing;
 
-/// <summary>
-/// A step may only name a result template this build can print: the core validator checks the id's shape, the host
-/// checks it exists (the registry lives beside the PDF renderer, which the pure core must not reference). Runs on
-/// validate, save and publish, so an unknown id is an error in the designer and a refused publication.
-/// </summary>
+/// <summary>Runs the result-template check (Workflows.Engine.Signing) on validate, save and publish.</summary>
 internal sealed class ResultTemplateCheck : IDefinitionCheck
 {
-    public const string UnknownTemplate = "unknown-template";
-
-    public IEnumerable<ValidationProblem> Check(ProcedureDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        for (var i = 0; i < definition.Steps.Length; i++)
-        {
-            var step = definition.Steps[i];
-            if (step.Template is { } template && ResultTemplates.Find(template.Id) is null)
-            {
-                yield return new ValidationProblem(
-                    UnknownTemplate,
-                    string.Create(CultureInfo.InvariantCulture, $"$.steps[{i}].template.id"),
-                    $"Step '{step.Id}' names result template '{template.Id}', which this server cannot print. Pick one of GET /api/result-templates ({string.Join(", ", ResultTemplates.All.Select(t => t.Id))}) or remove the template to print the generic result.")
-                {
-                    Step = step.Id.Value,
-                };
-            }
-        }
-    }
+    public IEnumerable<ValidationProblem> Check(ProcedureDefinition definition) =>
+        Engine.Signing.Documents.Templates.ResultTemplateCheck.Check(definition);
 }
