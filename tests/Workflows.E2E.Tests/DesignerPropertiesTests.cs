@@ -23,8 +23,14 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
         await page.GetByTestId("step-fee").FillAsync("50000");
         await page.GetByTestId("step-fee-note").FillAsync("Theo Thông tư 85/2019/TT-BTC");
         await page.SelectStepAsync("issue");
-        await page.GetByTestId("step-template").FillAsync("giay-phep");
-        await page.GetByTestId("step-template-name").FillAsync("Giấy phép");
+        // The templates are the ones the host prints (GET /api/result-templates), picked by name.
+        await page.GetByTestId("step-template").ClickAsync();
+        var templates = await page.GetByRole(AriaRole.Option).AllInnerTextsAsync();
+        var served = JsonNode.Parse(await (await page.APIRequest.GetAsync($"{host.BaseUrl}/api/result-templates")).TextAsync())!.AsArray();
+        templates.ShouldBe(served.Select(t => (string)t!["name"]!).ToList());
+        templates.ShouldContain("Giấy khai sinh");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Giấy phép (mẫu chung)" }).ClickAsync();
+        (await page.GetByTestId("step-template").InputValueAsync()).ShouldBe("Giấy phép (mẫu chung)");
 
         // The procedure's escalation ladder: remind a day before, reassign to the leader four hours after.
         await page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
@@ -66,7 +72,9 @@ public sealed class DesignerPropertiesTests(DesignerHost host)
         var receive = steps.First(s => (string?)s!["id"] == "receive")!;
         ((int)receive["fee"]!["amount"]!).ShouldBe(50000);
         ((string?)receive["fee"]!["currency"]).ShouldBe("VND");
-        ((string?)steps.First(s => (string?)s!["id"] == "issue")!["template"]!["id"]).ShouldBe("giay-phep");
+        var template = steps.First(s => (string?)s!["id"] == "issue")!["template"]!;
+        ((string?)template["id"]).ShouldBe("giay-phep");
+        ((string?)template["name"]).ShouldBe("Giấy phép (mẫu chung)");
         json["escalation"]!.ToJsonString().ShouldBe("""[{"after":"-1d","action":"notify-assignee"},{"after":"4h","action":"reassign","role":"leader"}]""");
         var document = json["documents"]!.AsArray().Single()!;
         ((string?)document["key"]).ShouldBe("don-de-nghi-cap-phep");

@@ -287,6 +287,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/result-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultTemplateDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1879,6 +1914,12 @@ export interface components {
             attachments: components["schemas"]["AttachmentDto"][];
             checklist: components["schemas"]["ChecklistItemDto"][];
         };
+        AutoFillDocument: {
+            source?: null | string;
+            fills?: null | {
+                [key: string]: string;
+            };
+        };
         BulkRequest: {
             taskIds: string[];
         };
@@ -2108,6 +2149,7 @@ export interface components {
             options?: null | string[];
             /** Format: int32 */
             maxLength?: null | number;
+            autoFill?: null | components["schemas"]["AutoFillDocument"];
         };
         FormDocument: {
             fields?: null | components["schemas"]["FieldDocument"][];
@@ -2230,6 +2272,13 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             verification: components["schemas"]["VerificationDto"];
+        };
+        ResultTemplateDto: {
+            id: string;
+            name: string;
+            title: null | string;
+            legalBasis: null | string;
+            fields: string[];
         };
         ReturnTaskRequest: {
             reason: null | string;

@@ -1,10 +1,9 @@
-import { Autocomplete, Divider, NumberInput, Stack, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Divider, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import type { StepDocument } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
-import { stepExtras, type StepFee, type StepTemplate } from '../model/document';
-
-/** Result templates the provinces commonly issue; any other template id may be typed. */
-const knownTemplates = ['giay-phep', 'giay-chung-nhan', 'trich-luc', 'ban-sao-chung-thuc', 'van-ban-tu-choi'];
+import { stepExtras, type StepFee } from '../model/document';
+import { loadResultTemplates, templateOptions, type ResultTemplateOption } from '../model/resultTemplates';
 
 /** A step's fee (in đồng) and the result document template it produces. */
 export function StepExtrasEditor({ step, onChange }: { step: StepDocument; onChange: (patch: Partial<StepDocument>) => void }) {
@@ -14,9 +13,17 @@ export function StepExtrasEditor({ step, onChange }: { step: StepDocument; onCha
     const next = { ...(fee ?? {}), ...patch };
     onChange({ fee: next.amount == null && !next.note ? null : { currency: 'VND', ...next } } as Partial<StepDocument>);
   };
-  const setTemplate = (patch: Partial<StepTemplate>) => {
-    const next = { ...(template ?? {}), ...patch };
-    onChange({ template: next.id ? next : null } as Partial<StepDocument>);
+  // The host prints only the templates it lists (and refuses others as unknown-template), so the analyst picks one.
+  const [templates, setTemplates] = useState<ResultTemplateOption[] | 'loading' | 'failed'>('loading');
+  useEffect(() => {
+    let live = true;
+    loadResultTemplates().then((list) => live && setTemplates(list), () => live && setTemplates('failed'));
+    return () => { live = false; };
+  }, []);
+  const list = Array.isArray(templates) ? templates : [];
+  const setTemplate = (id: string | null) => {
+    const chosen = list.find((x) => x.id === id);
+    onChange({ template: id ? { ...(template ?? {}), id, name: chosen?.name ?? template?.name ?? null } : null } as Partial<StepDocument>);
   };
   return (
     <Stack gap={4} data-testid="step-extras">
@@ -27,11 +34,9 @@ export function StepExtrasEditor({ step, onChange }: { step: StepDocument; onCha
       {fee?.amount != null && (
         <TextInput size="xs" label={t('step.feeNote')} value={fee.note ?? ''} onChange={(e) => setFee({ note: e.currentTarget.value || null })} data-testid="step-fee-note" />
       )}
-      <Autocomplete label={t('step.template')} description={t('step.templateHelp')} data={knownTemplates} value={template?.id ?? ''}
-        onChange={(id) => setTemplate({ id: id.trim() || null })} data-testid="step-template" />
-      {template?.id && (
-        <TextInput size="xs" label={t('step.templateName')} value={template.name ?? ''} onChange={(e) => setTemplate({ name: e.currentTarget.value || null })} data-testid="step-template-name" />
-      )}
+      <Select label={t('step.template')} searchable clearable value={template?.id ?? null} onChange={setTemplate} data-testid="step-template"
+        description={templates === 'failed' ? t('step.templatesUnavailable') : templates === 'loading' ? t('step.templateLoading') : t('step.templateHelp')}
+        data={templateOptions(list, template?.id, (id) => t('step.templateUnknown', { id }))} />
     </Stack>
   );
 }
