@@ -2,6 +2,7 @@ import { api, type DefinitionVersion } from '../../api/client';
 import { normalize, type Definition } from './model/document';
 import { importBpmn } from './model/bpmn';
 import type { Positions } from './model/layout';
+import type { ResultTemplateOption } from './model/resultTemplates';
 
 /** The host refuses bodies over 1 MiB; refuse earlier with a clear message. */
 export const maxImportBytes = 1024 * 1024;
@@ -47,4 +48,18 @@ export function download(name: string, text: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+let cached: Promise<ResultTemplateOption[]> | null = null;
+
+/** The host's result templates, fetched once per page (they change only with a new server build). */
+export function loadResultTemplates(): Promise<ResultTemplateOption[]> {
+  cached ??= api.GET('/api/result-templates').then(({ data, error }) => {
+    if (!data) {
+      cached = null;
+      throw new Error(error ? JSON.stringify(error) : 'no result templates');
+    }
+    return data.map((t) => ({ id: t.id, name: t.name }));
+  });
+  return cached;
 }

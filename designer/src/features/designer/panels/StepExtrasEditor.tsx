@@ -3,7 +3,8 @@ import { Divider, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import type { StepDocument } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import { stepExtras, type StepFee } from '../model/document';
-import { loadResultTemplates, templateOptions, type ResultTemplateOption } from '../model/resultTemplates';
+import { templateOptions, type ResultTemplateOption } from '../model/resultTemplates';
+import { loadResultTemplates } from '../io';
 
 /** A step's fee (in đồng) and the result document template it produces. */
 export function StepExtrasEditor({ step, onChange }: { step: StepDocument; onChange: (patch: Partial<StepDocument>) => void }) {
