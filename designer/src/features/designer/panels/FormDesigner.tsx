@@ -4,6 +4,8 @@ import type { FieldDocument } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n';
 import { fieldTypes, type Definition } from '../model/document';
 import { DocumentsChecklist, DocumentsPreview } from './DocumentsChecklist';
+import { AutoFillEditor } from './AutoFillEditor';
+import { autoFillOf, autoFilledFields, renameFilledField } from '../model/autoFill';
 
 /** The dossier's form: fields with type, required flag and options, and a live preview as the applicant sees it. */
 export function FormDesigner({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
@@ -11,7 +13,13 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
   const [audience, setAudience] = useState<'citizen' | 'desk'>('citizen');
   const fields = def.form.fields;
   const set = (next: FieldDocument[]) => onChange({ ...def, form: { ...def.form, fields: next } });
-  const update = (i: number, patch: Partial<FieldDocument>) => set(fields.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const update = (i: number, patch: Partial<FieldDocument>) => {
+    const next = fields.map((f, j) => (j === i ? { ...f, ...patch } : f));
+    const from = fields[i]?.key;
+    // A renamed field stays auto-filled: the rows that wrote the old key write the new one.
+    set(patch.key !== undefined && from && patch.key && patch.key !== from ? renameFilledField(next, from, patch.key) : next);
+  };
+  const filled = autoFilledFields(fields);
   const move = (i: number, by: number) => {
     const next = [...fields];
     const [f] = next.splice(i, 1);
@@ -38,6 +46,7 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
           {(f.type === 'text' || f.type === 'address' || !f.type) && (
             <NumberInput size="xs" mt={4} w={140} label={t('form.maxLength')} value={f.maxLength ?? ''} min={1} onChange={(v) => update(i, { maxLength: typeof v === 'number' ? v : null })} />
           )}
+          {f.type === 'national-id' && <AutoFillEditor field={f} fields={fields} onChange={(next) => set(fields.map((g, j) => (j === i ? next : g)))} />}
         </Card>
       ))}
       <Button size="compact-sm" variant="light" data-testid="add-field"
@@ -50,7 +59,7 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
       </Group>
       <Card withBorder p="sm" bg="gray.0" data-testid="form-preview">
         <Stack gap={6}>
-          {fields.map((f, i) => <PreviewField key={i} field={f} />)}
+          {fields.map((f, i) => <PreviewField key={i} field={f} filledBy={filled.get(f.key ?? '')?.by} />)}
           <DocumentsPreview def={def} audience={audience} />
         </Stack>
       </Card>
@@ -58,16 +67,22 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
   );
 }
 
-function PreviewField({ field }: { field: FieldDocument }) {
+function PreviewField({ field, filledBy }: { field: FieldDocument; filledBy?: FieldDocument | undefined }) {
   const { t } = useI18n();
   const label = field.label || field.key || '';
-  const common = { label, required: field.required ?? false, size: 'xs' as const };
+  // The registry fills it once the ID is entered; the applicant and the desk see where the value comes from.
+  const hint = filledBy ? t('autofill.hint', { id: filledBy.label || filledBy.key || '' }) : undefined;
+  const common = {
+    label, required: field.required ?? false, size: 'xs' as const,
+    description: hint, 'data-autofilled': filledBy ? 'true' : undefined,
+    inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[],
+  };
   switch (field.type) {
     case 'number': return <NumberInput {...common} />;
-    case 'boolean': return <Switch label={label} size="xs" />;
+    case 'boolean': return <Switch label={label} size="xs" description={hint} />;
     case 'date': return <TextInput {...common} type="date" />;
     case 'select': return <Select {...common} data={field.options ?? []} />;
-    case 'national-id': return <TextInput {...common} placeholder="001234567890" description={t('form.nationalIdHelp')} maxLength={12} />;
+    case 'national-id': return <TextInput {...common} placeholder="001234567890" description={t(autoFillOf(field) ? 'form.nationalIdFills' : 'form.nationalIdHelp')} maxLength={12} />;
     case 'user': return <Select {...common} data={[]} placeholder={t('form.userHelp')} />;
     case 'address': return <Textarea {...common} autosize minRows={2} placeholder={t('form.addressHelp')} />;
     default: return <TextInput {...common} maxLength={field.maxLength ?? undefined} />;
