@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionDocument, FieldDocument } from '../../../api/client';
-import { autoFilledFields, dataFitting, fillableFields, fillsOf, nextRow, renameFilledField, withAutoFill, withFills } from './autoFill';
+import { autoFilledFields, dataFitting, fillableFields, fillsOf, nextRow, removeFilledField, renameFilledField, withAutoFill, withFills } from './autoFill';
 import { normalize, toDocument } from './document';
 
 // The husband's half of marriage-registration's form, as the definition file has it.
@@ -71,5 +71,13 @@ describe('registry auto-fill', () => {
 
     const renamed = renameFilledField(fields, 'husbandName', 'husbandFullName');
     expect(fillsOf(field(renamed, 'husbandId'))[0]).toEqual(['husbandFullName', 'full-name']);
+  });
+
+  it('drops the rows of a removed field, and only those', () => {
+    const fields = normalize(doc).form.fields;
+    const left = removeFilledField(fields, 'husbandBirthDate');
+    expect(left.map((f) => f.key)).not.toContain('husbandBirthDate');
+    expect(fillsOf(field(left, 'husbandId'))).toEqual([['husbandName', 'full-name'], ['husbandResidence', 'permanent-address']]);
+    expect(removeFilledField(fields, 'fee').find((f) => f.key === 'husbandId')).toBe(field(fields, 'husbandId'));
   });
 });

@@ -84,3 +84,11 @@ export function renameFilledField(fields: FieldDocument[], from: string, to: str
     return rows.some(([k]) => k === from) ? withFills(f, rows.map(([k, d]) => [k === from ? to : k, d])) : f;
   });
 }
+
+/** The form without `key`: no auto-fill row is left writing a field that is gone. */
+export function removeFilledField(fields: FieldDocument[], key: string | null | undefined): FieldDocument[] {
+  return fields.filter((f) => f.key !== key).map((f) => {
+    const rows = fillsOf(f);
+    return key && rows.some(([k]) => k === key) ? withFills(f, rows.filter(([k]) => k !== key)) : f;
+  });
+}

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { fieldTypes, type Definition } from '../model/document';
 import { DocumentsChecklist, DocumentsPreview } from './DocumentsChecklist';
 import { AutoFillEditor } from './AutoFillEditor';
-import { autoFillOf, autoFilledFields, renameFilledField } from '../model/autoFill';
+import { autoFillOf, autoFilledFields, removeFilledField, renameFilledField } from '../model/autoFill';
 
 /** The dossier's form: fields with type, required flag and options, and a live preview as the applicant sees it. */
 export function FormDesigner({ def, onChange }: { def: Definition; onChange: (def: Definition) => void }) {
@@ -35,7 +35,7 @@ export function FormDesigner({ def, onChange }: { def: Definition; onChange: (de
             <TextInput size="xs" style={{ flex: 1 }} placeholder={t('form.label')} value={f.label ?? ''} onChange={(e) => update(i, { label: e.currentTarget.value })} aria-label={t('form.label')} />
             <ActionIcon size="sm" variant="subtle" onClick={() => move(i, -1)} aria-label="↑">↑</ActionIcon>
             <ActionIcon size="sm" variant="subtle" onClick={() => move(i, 1)} aria-label="↓">↓</ActionIcon>
-            <ActionIcon size="sm" variant="subtle" color="red" onClick={() => set(fields.filter((_, j) => j !== i))} aria-label={t('common.remove')}>✕</ActionIcon>
+            <ActionIcon size="sm" variant="subtle" color="red" onClick={() => set(fields.some((g, j) => j !== i && g.key === f.key) ? fields.filter((_, j) => j !== i) : removeFilledField(fields, f.key))} aria-label={t('common.remove')}>✕</ActionIcon>
           </Group>
           <Group gap={4} mt={4} wrap="nowrap">
             <TextInput size="xs" w={120} ff="monospace" value={f.key ?? ''} onChange={(e) => update(i, { key: e.currentTarget.value.replace(/[^\p{L}\p{N}_]/gu, '') })} aria-label={t('form.key')} />
