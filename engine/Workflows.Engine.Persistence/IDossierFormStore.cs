@@ -23,5 +23,12 @@ public interface IDossierFormStore
     /// </summary>
     Task<bool> RecordAsync(FormTrigger trigger, string? form, StoredContent? pdf, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that each of <paramref name="triggers"/> calls for no form, in one transaction (most status changes
+    /// print nothing, and one commit per event doubled the writes a dossier costs). Triggers another producer
+    /// recorded first are left as they are. Returns how many this call recorded.
+    /// </summary>
+    Task<int> RecordNoFormAsync(IReadOnlyCollection<FormTrigger> triggers, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DossierForm>> ListAsync(DossierId dossier, CancellationToken cancellationToken);
 }

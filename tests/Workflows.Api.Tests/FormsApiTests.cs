@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Features.Forms;
+using Workflows.Engine.Persistence;
 
 namespace Workflows.Api.Tests;
 
@@ -188,6 +189,22 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
         (await ProduceAsync()).ShouldBe(new FormProduction(0, 0));
 
         (await FormsAsync(id)).ShouldHaveSingleItem().GetProperty("form").GetString().ShouldBe("01");
+    }
+
+    [Fact]
+    public async Task Events_that_print_nothing_are_marked_handled_together_leaving_what_another_producer_recorded()
+    {
+        await CompleteAsync(await SubmitAsync(), "receive", "accept", "desk-lan");
+        var store = Factory.Services.GetRequiredService<IDossierFormStore>();
+        var at = DateTimeOffset.UnixEpoch;
+        var triggers = await store.ListUnhandledAsync(FormContents.TriggerTypes, 100, TestContext.Current.CancellationToken);
+        triggers.Count.ShouldBeGreaterThan(1);
+        (await store.RecordAsync(triggers[0], null, null, at, TestContext.Current.CancellationToken)).ShouldBeTrue(); // another host was first
+
+        var recorded = await store.RecordNoFormAsync([.. triggers], at, TestContext.Current.CancellationToken);
+
+        recorded.ShouldBe(triggers.Count - 1);
+        (await store.ListUnhandledAsync(FormContents.TriggerTypes, 100, TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]

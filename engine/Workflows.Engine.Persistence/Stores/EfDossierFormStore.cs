@@ -64,6 +64,35 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
         }
     }
 
+    public async Task<int> RecordNoFormAsync(IReadOnlyCollection<FormTrigger> triggers, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        if (triggers.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            // SaveChanges runs in one transaction of its own: all rows or none.
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            db.DossierForms.AddRange(triggers.Select(t => new DossierFormRow { DossierId = t.Dossier.Value, EventSequence = t.Sequence, CreatedAt = at }));
+            await db.SaveChangesAsync(cancellationToken);
+            return triggers.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another producer recorded some of them meanwhile: record the rest one by one, skipping theirs.
+            var recorded = 0;
+            foreach (var trigger in triggers)
+            {
+                recorded += await RecordAsync(trigger, null, null, at, cancellationToken) ? 1 : 0;
+            }
+
+            return recorded;
+        }
+    }
+
     public async Task<IReadOnlyList<DossierForm>> ListAsync(DossierId dossier, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

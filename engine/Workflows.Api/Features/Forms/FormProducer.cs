@@ -28,6 +28,7 @@ public sealed partial class FormProducer(
         var produced = 0;
         var skipped = 0;
         var seen = new HashSet<FormTrigger>();
+        PeopleNames? people = null; // read once per run, not once per dossier
         while (true)
         {
             var batch = (await forms.ListUnhandledAsync(FormContents.TriggerTypes, BatchSize, cancellationToken)).Where(seen.Add).ToList();
@@ -36,20 +37,27 @@ public sealed partial class FormProducer(
                 return new FormProduction(produced, skipped);
             }
 
+            var noForm = new List<FormTrigger>();
             foreach (var dossier in batch.GroupBy(t => t.Dossier))
             {
                 var state = await dossiers.FindAsync(dossier.Key, cancellationToken);
                 var history = await dossiers.ReadHistoryAsync(dossier.Key, cancellationToken);
                 var procedure = state is null ? null : await procedures.FindAsync(state.Definition, cancellationToken);
-                var names = state is null ? new FormNames("", "", u => u.Value) : await NamesAsync(state, cancellationToken);
+                people ??= await PeopleNames.ReadAsync(directory, cancellationToken);
+                var names = state is null ? new FormNames("", "", u => u.Value) : people.NamesFor(state);
                 foreach (var trigger in dossier)
                 {
-                    var form = FormContents.For(history, trigger.Sequence, procedure, names);
-                    var pdf = form is { } f ? StoredContent.Of("application/pdf", DocumentRenderer.Render(f.Content).Pdf) : null;
-                    if (await forms.RecordAsync(trigger, form?.Form, pdf, clock.VietnamNow(), cancellationToken) && form is not null)
+                    if (FormContents.For(history, trigger.Sequence, procedure, names) is not { } form)
+                    {
+                        noForm.Add(trigger);
+                        continue;
+                    }
+
+                    var pdf = StoredContent.Of("application/pdf", DocumentRenderer.Render(form.Content).Pdf);
+                    if (await forms.RecordAsync(trigger, form.Form, pdf, clock.VietnamNow(), cancellationToken))
                     {
                         produced++;
-                        LogProduced(form.Value.Form, trigger.Dossier, trigger.Sequence);
+                        LogProduced(form.Form, trigger.Dossier, trigger.Sequence);
                     }
                     else
                     {
@@ -57,19 +65,29 @@ public sealed partial class FormProducer(
                     }
                 }
             }
+
+            // The events that print nothing (most status changes) are marked handled together, in one commit.
+            await forms.RecordNoFormAsync(noForm, clock.VietnamNow(), cancellationToken);
+            skipped += noForm.Count;
         }
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await ProduceAsync(cancellationToken);
 
-    private async Task<FormNames> NamesAsync(Engine.Execution.InstanceState state, CancellationToken ct)
+    /// <summary>The unit and people names forms print, read from the directory once per run.</summary>
+    private sealed class PeopleNames(IReadOnlyList<UnitRecord> units, Dictionary<UserId, UserRecord> users)
     {
-        var units = await directory.ListUnitsAsync(ct);
-        var users = (await directory.ListUsersAsync(ct)).ToDictionary(u => u.Id);
-        var unitName = units.FirstOrDefault(u => u.Id == state.Unit)?.Name ?? state.Unit.Value;
-        string Name(UserId id) => users.TryGetValue(id, out var user) ? user.Name : id.Value;
-        return new FormNames(unitName, state.SubmittedBy is { } s ? Name(s) : "", Name);
+        public static async Task<PeopleNames> ReadAsync(IDirectory directory, CancellationToken ct) =>
+            new(await directory.ListUnitsAsync(ct), (await directory.ListUsersAsync(ct)).ToDictionary(u => u.Id));
+
+        public FormNames NamesFor(Engine.Execution.InstanceState state)
+        {
+            var unitName = units.FirstOrDefault(u => u.Id == state.Unit)?.Name ?? state.Unit.Value;
+            return new FormNames(unitName, state.SubmittedBy is { } s ? Name(s) : "", Name);
+        }
+
+        private string Name(UserId id) => users.TryGetValue(id, out var user) ? user.Name : id.Value;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Produced form {Form} for dossier {Dossier} event {Sequence}")]
