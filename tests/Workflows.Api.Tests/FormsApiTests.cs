@@ -208,6 +208,29 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
     }
 
     [Fact]
+    public async Task Form_05_is_printed_on_demand_with_every_handover_so_far()
+    {
+        var accepted = await CompleteAsync(await SubmitAsync(), "receive", "accept", "desk-lan");
+        var id = accepted.GetProperty("id").GetString()!;
+
+        var response = await As("desk-lan").GetAsync($"/api/dossiers/{id}/control-sheet/pdf");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/pdf");
+        // Table cells wrap, so the text is compared with its line breaks folded into spaces.
+        var text = string.Join(' ', (await PdfToTextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)))
+            .Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        text.ShouldContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+        text.ShouldContain(accepted.GetProperty("data").GetProperty("receiptNumber").GetString()!);
+        text.ShouldContain("Tiếp nhận và số hóa hồ sơ"); // the desk's step, handed over
+        text.ShouldContain("Nguyễn Thị Lan"); // who handed it over
+        text.ShouldContain("Đúng hạn"); // received and handed over within the hour
+        text.ShouldContain("Đang xử lý"); // the appraisal that has just started
+        text.ShouldContain("UBND xã Tân An"); // the appraisal's unit by name, not its id
+        await ShouldBeProblem(await As("desk-lan").GetAsync("/api/dossiers/nope/control-sheet/pdf"), HttpStatusCode.NotFound, "dossier-not-found");
+    }
+
+    [Fact]
     public async Task Unknown_dossiers_and_forms_are_clear_problems()
     {
         await ShouldBeProblem(await As("desk-lan").GetAsync("/api/dossiers/nope/forms"), HttpStatusCode.NotFound, "dossier-not-found");

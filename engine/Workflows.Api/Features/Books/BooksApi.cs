@@ -9,6 +9,8 @@ using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Reports;
+using Workflows.Engine.Signing.Documents;
+using Form05 = Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Sla;
 
 namespace Workflows.Api.Features.Books;
@@ -23,6 +25,7 @@ public static class BooksApi
         var api = app.MapGroup("/api").WithTags("Records").RequireAuthorization();
 
         api.MapGet("/dossiers/{dossierId}/control-sheet", ControlSheet);
+        api.MapGet("/dossiers/{dossierId}/control-sheet/pdf", ControlSheetPdf);
         api.MapGet("/units/{unitId}/tracking-book", TrackingBook);
         return app;
     }
@@ -49,6 +52,55 @@ public static class BooksApi
             DossierTiming(calendar, procedure?.Definition.Sla, state, now),
             [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, r.Timing is { } t ? DefinitionJson.KebabName(t) : null))]));
     }
+
+    /// <summary>
+    /// Form 05 as the PDF the desk prints or files: the same rows as <see cref="ControlSheet"/>, produced on demand
+    /// because the sheet keeps growing while the dossier moves (forms 01–04 are fixed at their event and stored).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ControlSheetPdf(
+        string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, IWorkingCalendarSource calendars, IDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
+        {
+            return Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
+        }
+
+        var now = clock.VietnamNow();
+        var procedure = await procedures.FindAsync(state.Definition, ct);
+        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), procedure, calendars.For(state.Unit), now);
+        var names = new Dictionary<UserId, string>();
+        async Task<string> NameAsync(UserId user) =>
+            names.TryGetValue(user, out var known) ? known : names[user] = (await directory.FindUserAsync(user, ct))?.Name ?? user.Value;
+
+        var units = (await directory.ListUnitsAsync(ct)).ToDictionary(u => u.Id.Value, u => u.Name, StringComparer.Ordinal);
+        var unitName = units.GetValueOrDefault(state.Unit.Value) ?? state.Unit.Value;
+        string Role(string? role) => procedure?.Definition.Roles.FirstOrDefault(r => r.Id == role)?.Name ?? role ?? "";
+        var applicant = state.SubmittedBy is { } submitter ? await NameAsync(submitter) : "";
+        var handovers = new List<Form05.Handover>();
+        var handedOverBy = applicant;
+        foreach (var row in rows)
+        {
+            var completer = row.HandedOverBy is { } by && UserId.TryParse(by, out var user) ? await NameAsync(user) : null;
+            handovers.Add(new Form05.Handover(row.StepName, handedOverBy, completer ?? $"{Role(row.Role)} ({(row.Unit is { } u ? units.GetValueOrDefault(u) ?? u : unitName)})", row.ReceivedAt, row.HandedOverAt, HandoverTimingOf(row.Timing))
+            {
+                Note = row.Ending switch { "returned" => "Trả lại bước trước", "cancelled" => "Đã hủy", _ => null },
+            });
+            handedOverBy = completer ?? handedOverBy;
+        }
+
+        var heading = new Form05.DossierHeading(unitName, unitName, Text(state, "receiptNumber") ?? "", procedure?.Definition.Name ?? "", applicant);
+        var sheet = new Form05.ProcessControlSheet(heading, state.ReceivedAt ?? state.SubmittedAt, state.DueAt ?? now, [.. handovers]);
+        var pdf = DocumentRenderer.Render(sheet.ToContent()).Pdf;
+        return TypedResults.File(pdf, "application/pdf", $"mau-05-{Text(state, "receiptNumber") ?? dossierId}.pdf");
+    }
+
+    private static Form05.HandoverTiming HandoverTimingOf(TimingClass? timing) => timing switch
+    {
+        TimingClass.Early => Form05.HandoverTiming.Early,
+        TimingClass.OnTime => Form05.HandoverTiming.OnTime,
+        TimingClass.Late or TimingClass.Overdue => Form05.HandoverTiming.Late,
+        _ => Form05.HandoverTiming.InProgress,
+    };
 
     /// <summary>Form 06: the unit's dossiers submitted from <paramref name="from"/> to <paramref name="to"/> (dates, inclusive).</summary>
     public static async Task<Results<Ok<List<TrackingBookRowDto>>, ProblemHttpResult>> TrackingBook(
