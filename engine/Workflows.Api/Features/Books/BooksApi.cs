@@ -34,15 +34,13 @@ public static class BooksApi
     public static async Task<Results<Ok<ControlSheetDto>, ProblemHttpResult>> ControlSheet(
         string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, IWorkingCalendarSource calendars, TimeProvider clock, CancellationToken ct)
     {
-        if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
+        if (await SheetAsync(dossierId, dossiers, procedures, calendars, clock, ct) is not { } loaded)
         {
-            return Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
+            return DossierNotFound(dossierId);
         }
 
-        var now = clock.VietnamNow();
-        var procedure = await procedures.FindAsync(state.Definition, ct);
-        var calendar = calendars.For(state.Unit);
-        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), procedure, calendar, now);
+        var (state, procedure, calendar, rows, now) = loaded;
+
         return TypedResults.Ok(new ControlSheetDto(
             dossierId,
             state.Data.TryGetValue("receiptNumber", out var receipt) && receipt.ValueKind == JsonValueKind.String ? receipt.GetString() : null,
@@ -60,14 +58,13 @@ public static class BooksApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ControlSheetPdf(
         string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, IWorkingCalendarSource calendars, IDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
+        if (await SheetAsync(dossierId, dossiers, procedures, calendars, clock, ct) is not { } loaded)
         {
-            return Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
+            return DossierNotFound(dossierId);
         }
 
-        var now = clock.VietnamNow();
-        var procedure = await procedures.FindAsync(state.Definition, ct);
-        var rows = ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), procedure, calendars.For(state.Unit), now);
+        var (state, procedure, _, rows, now) = loaded;
+
         var names = new Dictionary<UserId, string>();
         async Task<string> NameAsync(UserId user) =>
             names.TryGetValue(user, out var known) ? known : names[user] = (await directory.FindUserAsync(user, ct))?.Name ?? user.Value;
@@ -93,6 +90,24 @@ public static class BooksApi
         var pdf = DocumentRenderer.Render(sheet.ToContent()).Pdf;
         return TypedResults.File(pdf, "application/pdf", $"mau-05-{Text(state, "receiptNumber") ?? dossierId}.pdf");
     }
+
+    /// <summary>What both forms of form 05 are built from: the dossier, its procedure and calendar, and the rows so far.</summary>
+    private static async Task<(InstanceState State, ExecutableProcedure? Procedure, IWorkingCalendar Calendar, IReadOnlyList<ControlSheetRow> Rows, DateTimeOffset Now)?> SheetAsync(
+        string dossierId, IDossierStore dossiers, ExecutableProcedureCache procedures, IWorkingCalendarSource calendars, TimeProvider clock, CancellationToken ct)
+    {
+        if (!DossierId.TryParse(dossierId, out var id) || await dossiers.FindAsync(id, ct) is not { } state)
+        {
+            return null;
+        }
+
+        var now = clock.VietnamNow();
+        var procedure = await procedures.FindAsync(state.Definition, ct);
+        var calendar = calendars.For(state.Unit);
+        return (state, procedure, calendar, ProcessControlSheet.Build(await dossiers.ReadHistoryAsync(id, ct), procedure, calendar, now), now);
+    }
+
+    private static ProblemHttpResult DossierNotFound(string dossierId) =>
+        Problems.NotFound(RejectionCodes.DossierNotFound, $"There is no dossier '{dossierId}'.");
 
     private static Form05.HandoverTiming HandoverTimingOf(TimingClass? timing) => timing switch
     {
