@@ -79,6 +79,28 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task A_key_is_decrypted_once_and_reloaded_when_its_file_is_replaced()
+    {
+        var vault = Factory.Services.GetRequiredService<ProtectedKeyVault>();
+        var ct = TestContext.Current.CancellationToken;
+        _ = await vault.FindAsync("user:chair-tuan", ct); // the dev CA issues the key on its first use
+        var first = (await vault.FindAsync("user:chair-tuan", ct))!;
+        (await vault.FindAsync("user:chair-tuan", ct)).ShouldBeSameAs(first);
+
+        // Another host (or an operator) replaces the file under the same key id: the next use reads it again.
+        var other = (await vault.FindAsync("user:civil-hoa", ct))!;
+        File.Copy(Path.Combine(Factory.KeysDirectory, "user-civil-hoa.pfx.protected"), Path.Combine(Factory.KeysDirectory, "user-chair-tuan.pfx.protected"), overwrite: true);
+        File.SetLastWriteTimeUtc(Path.Combine(Factory.KeysDirectory, "user-chair-tuan.pfx.protected"), DateTime.UtcNow.AddSeconds(1));
+        var replaced = (await vault.FindAsync("user:chair-tuan", ct))!;
+        replaced.Certificate.Thumbprint.ShouldBe(other.Certificate.Thumbprint);
+        replaced.Certificate.Thumbprint.ShouldNotBe(first.Certificate.Thumbprint);
+
+        // A key stored through the vault is used at once.
+        await StoreForeignKeyAsync("user:chair-tuan", pki => pki.IssuePersonal(new UserId("chair-tuan"), "Phạm Văn Tuấn"));
+        (await vault.FindAsync("user:chair-tuan", ct))!.Certificate.Thumbprint.ShouldNotBe(other.Certificate.Thumbprint);
+    }
+
+    [Fact]
     public async Task Approve_and_issue_sign_the_result_which_verifies_by_its_number()
     {
         var dossier = await AtApprovalAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,9 @@ namespace Workflows.Api.Infrastructure;
 /// ("{key id}.pfx.protected"). With <see cref="SigningOptions.DevelopmentPki"/> it also plays the development CA:
 /// the dev PKI is created once in the keys folder, and a directory user's or unit's key is issued the first time
 /// it is needed (keeping start-up and tests fast). Nothing of the dev PKI is trusted unless configured so.
+/// Decrypting a PKCS#12 (its key derivation) and loading trust files cost more than the signature itself, so both
+/// are kept in memory and reloaded when their file changes (checked with one stat per use, so a key replaced by
+/// another host or by hand is picked up at its next use, not after a restart).
 /// </summary>
 public sealed class ProtectedKeyVault : IKeyVault, IDisposable
 {
@@ -26,7 +30,9 @@ public sealed class ProtectedKeyVault : IKeyVault, IDisposable
     private readonly IDirectory people;
     private readonly TimeProvider time;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, LoadedSigner> signers = new(StringComparer.Ordinal);
     private DevelopmentPki? pki;
+    private LoadedTrust? trust;
 
     public ProtectedKeyVault(IDataProtectionProvider dataProtection, IOptions<SigningOptions> options, IHostEnvironment environment, IDirectory people, TimeProvider time)
     {
@@ -43,10 +49,17 @@ public sealed class ProtectedKeyVault : IKeyVault, IDisposable
     public async Task<ISigner?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);
+        var stamp = FileStamp.Of(PathOf(keyId));
+        if (stamp is not null && signers.TryGetValue(keyId, out var loaded) && loaded.Stamp == stamp)
+        {
+            return loaded.Signer;
+        }
+
         var pfx = await ReadAsync(keyId, cancellationToken);
         if (pfx is null && options.DevelopmentPki)
         {
             pfx = await IssueDevelopmentKeyAsync(keyId, cancellationToken);
+            stamp = null; // read back (and kept) at its next use
         }
 
         if (pfx is null)
@@ -55,9 +68,16 @@ public sealed class ProtectedKeyVault : IKeyVault, IDisposable
         }
 
         var collection = X509CertificateLoader.LoadPkcs12Collection(pfx, "", X509KeyStorageFlags.EphemeralKeySet);
-        var signer = collection.FirstOrDefault(c => c.HasPrivateKey)
+        var certificate = collection.FirstOrDefault(c => c.HasPrivateKey)
             ?? throw new InvalidOperationException($"The key stored for \"{keyId}\" holds no private key.");
-        return new ServerKeySigner(signer, collection.Where(c => !ReferenceEquals(c, signer)));
+        var signer = new ServerKeySigner(certificate, collection.Where(c => !ReferenceEquals(c, certificate)));
+        if (stamp is not null)
+        {
+            // The stamp was taken before reading: if the file changed in between, the next use sees a new stamp.
+            signers[keyId] = new LoadedSigner(stamp, signer);
+        }
+
+        return signer;
     }
 
     /// <summary>Stores a PKCS#12 (certificate, key, chain) under <paramref name="keyId"/>, encrypted.</summary>
@@ -65,19 +85,32 @@ public sealed class ProtectedKeyVault : IKeyVault, IDisposable
     {
         Directory.CreateDirectory(directory);
         await File.WriteAllBytesAsync(PathOf(keyId), protector.Protect(pfx), cancellationToken);
+        signers.TryRemove(keyId, out _);
     }
 
     /// <summary>Roots, CRLs and policies to verify with: configured ones, else (development) the dev root.</summary>
     public async Task<TrustAnchors> TrustAsync(CancellationToken cancellationToken)
     {
-        if (options.Trust.TrustedRootFiles.Count > 0 || !options.DevelopmentPki)
+        var files = options.Trust.TrustedRootFiles.Concat(options.Trust.RevocationListFiles);
+        var stamp = string.Join('|', files.Select(f => FileStamp.Of(f)?.ToString() ?? f + ":missing"));
+        if (trust is { } loaded && loaded.Stamp == stamp)
         {
-            return options.Trust.Load();
+            return loaded.Anchors;
         }
 
-        var dev = await DevelopmentPkiAsync(cancellationToken);
-        var configured = options.Trust.Load();
-        return configured with { Roots = [dev.Root] };
+        TrustAnchors anchors;
+        if (options.Trust.TrustedRootFiles.Count > 0 || !options.DevelopmentPki)
+        {
+            anchors = options.Trust.Load();
+        }
+        else
+        {
+            var dev = await DevelopmentPkiAsync(cancellationToken);
+            anchors = options.Trust.Load() with { Roots = [dev.Root] };
+        }
+
+        trust = new LoadedTrust(stamp, anchors);
+        return anchors;
     }
 
     public void Dispose()
@@ -171,6 +204,20 @@ public sealed class ProtectedKeyVault : IKeyVault, IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    private sealed record LoadedSigner(FileStamp Stamp, ServerKeySigner Signer);
+
+    private sealed record LoadedTrust(string Stamp, TrustAnchors Anchors);
+
+    /// <summary>What tells a changed file from the one loaded: its size and last write time (nanosecond clocks on ext4).</summary>
+    private sealed record FileStamp(string Path, DateTime WrittenUtc, long Length)
+    {
+        public static FileStamp? Of(string path)
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? new FileStamp(path, file.LastWriteTimeUtc, file.Length) : null;
         }
     }
 }
