@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Workflows.Bench.InMemory;
 using Workflows.Bench.Flow;
 using Workflows.Bench.Http;
@@ -133,6 +134,16 @@ public static class BenchRun
                     if (!early)
                     {
                         report.Facts.Add($"HTTP host: `dotnet {Path.GetFileName(ApiHostProcess.HostPath)}` as a child process, ready (migrated, seeded, /health/ready answering) {Figures.Seconds(hostStarted.Elapsed)} after start.");
+                    }
+
+                    if (sizes.HostWarmUpLimit > TimeSpan.Zero)
+                    {
+                        var most = sizes.VirtualUsers.Max();
+                        Progress($"HTTP: warming the host up with {most} virtual users (unreported)");
+                        var warm = await HttpBench.WarmUpAsync(host, flow, most, sizes, sizes.HostWarmUpLimit, cancellationToken);
+                        report.Facts.Add($"HTTP host warm-up before the first row: {Figures.Seconds(warm.Elapsed)} of unreported load at {most} virtual users, in 10 s windows of "
+                            + string.Join(" → ", warm.WindowRates.Select(r => r.ToString("#,0", CultureInfo.InvariantCulture)))
+                            + " transitions/s, " + (warm.Settled ? "stopped when a window was no more than 5 % faster than the one before" : "stopped at the limit before the rate settled") + " (tiered JIT on busy cores).");
                     }
 
                     foreach (var users in sizes.VirtualUsers)

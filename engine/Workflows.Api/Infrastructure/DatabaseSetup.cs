@@ -28,7 +28,9 @@ public static class DatabaseSetup
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or PostgreSql.");
         }
 
-        if (options.GroupCommit)
+        // SQLite has one writer per file: batching in-process replaces its busy-wait between competing writers
+        // (ADR 0019). PostgreSQL batches concurrent flushes itself, so there it stays opt-in.
+        if (options.GroupCommit ?? options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.AddWorkflowsGroupCommit(new GroupCommitOptions { MaxBatch = options.GroupCommitMaxBatch });
         }
@@ -59,8 +61,11 @@ public sealed class DatabaseOptions
     /// <summary>Where the embedded SQLite file lives, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Batch concurrent dossier saves into one transaction (ADR 0011). Off by default: see the ADR on shared registers.</summary>
-    public bool GroupCommit { get; set; }
+    /// <summary>
+    /// Batch concurrent dossier saves into one transaction (ADR 0011). Unset: on for SQLite, off for PostgreSQL
+    /// (measured in ADR 0019).
+    /// </summary>
+    public bool? GroupCommit { get; set; }
 
     /// <summary>Most dossier changes one group-commit transaction carries.</summary>
     public int GroupCommitMaxBatch { get; set; } = 64;
