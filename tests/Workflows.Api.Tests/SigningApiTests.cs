@@ -121,6 +121,33 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task Clerks_of_one_unit_sealing_at_once_each_get_the_next_number_without_sealing_again()
+    {
+        var atIssue = new List<JsonElement>();
+        for (var i = 0; i < 4; i++)
+        {
+            atIssue.Add(await Ok(await SignAsync(await AtApprovalAsync(), "approve", "approve", "chair-tuan")));
+        }
+
+        // Four seals from the same register at the same moment: each prints and seals the number it will get.
+        var answers = await Task.WhenAll(atIssue.Select(d => SignAsync(d, "issue", "issued", "clerk-mai")));
+        foreach (var answer in answers)
+        {
+            (await Ok(answer)).GetProperty("status").GetString().ShouldBe("result-ready");
+        }
+
+        var numbers = new List<string>();
+        for (var n = 1; n <= 4; n++)
+        {
+            var result = await Ok(await As("desk-lan").GetAsync($"/api/results/{n}/2026/KS"));
+            new VerificationView(result.GetProperty("verification")).Intact.ShouldBeTrue(result.ToString());
+            numbers.Add(result.GetProperty("dossier").GetString()!);
+        }
+
+        numbers.ShouldBe(atIssue.Select(d => d.GetProperty("id").GetString()!), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task The_signed_result_is_printed_from_the_procedure_s_template_with_its_own_labels()
     {
         var dossier = await AtApprovalAsync();

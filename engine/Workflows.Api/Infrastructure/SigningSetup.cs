@@ -32,6 +32,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
         builder.Services.AddSingleton<Engine.Persistence.Runtime.IDefinitionCheck, Features.Signing.ResultTemplateCheck>();
         builder.Services.AddSingleton<Features.Signing.DatabaseSigningSessions>();
+        builder.Services.AddSingleton<Features.Signing.ResultNumberGate>();
         builder.Services.AddSingleton<ISigningSessionStore>(sp => sp.GetRequiredService<Features.Signing.DatabaseSigningSessions>());
         builder.Services.AddSingleton(sp => new PdfSigningService(
             sp.GetRequiredService<ISigningSessionStore>(),

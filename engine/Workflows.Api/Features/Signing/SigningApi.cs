@@ -50,6 +50,22 @@ public static class SigningApi
             return problem!;
         }
 
+        if (input.Number is null)
+        {
+            return await SignWithServerKeyAsync(taskId, input, request, actor, services, ct);
+        }
+
+        // A numbered issue: take this unit's turn, then read the number again, now that the seals before ours committed.
+        using (await services.NumberGate.EnterAsync(input.Unit, ct))
+        {
+            (input, problem) = await ResultSigningInput.ForAsync(taskId, request.Outcome, actor, services, ct);
+            return input is null ? problem! : await SignWithServerKeyAsync(taskId, input, request, actor, services, ct);
+        }
+    }
+
+    private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> SignWithServerKeyAsync(
+        string taskId, ResultSigningInput input, SignTaskRequest request, Actor actor, SigningServices services, CancellationToken ct)
+    {
         var keyId = input.Kind == SignatureEvidenceKind.Personal ? KeyIds.For(actor.User) : KeyIds.For(input.Unit);
         if (await services.Keys.FindAsync(keyId, ct) is not { } signer)
         {
@@ -213,6 +229,7 @@ public sealed record SigningServices(
     ProtectedKeyVault Keys,
     PdfSigningService Signing,
     DatabaseSigningSessions Sessions,
+    ResultNumberGate NumberGate,
     TimeProvider Time);
 
 public sealed record SignTaskRequest(string Outcome, string? Comment);
