@@ -143,7 +143,7 @@ public static class BenchRun
                         var warm = await HttpBench.WarmUpAsync(host, flow, most, sizes, sizes.HostWarmUpLimit, cancellationToken);
                         report.Facts.Add($"HTTP host warm-up before the first row: {Figures.Seconds(warm.Elapsed)} of unreported load at {most} virtual users, in 10 s windows of "
                             + string.Join(" → ", warm.WindowRates.Select(r => r.ToString("#,0", CultureInfo.InvariantCulture)))
-                            + " transitions/s, " + (warm.Settled ? "stopped when a window was no more than 5 % faster than the one before" : "stopped at the limit before the rate settled") + " (tiered JIT on busy cores).");
+                            + " transitions/s, " + (warm.Settled ? "stopped when a window (the fifth or later) was no more than 5 % faster than the one before" : "stopped at the limit before the rate settled") + " (tiered JIT on busy cores).");
                     }
 
                     foreach (var users in sizes.VirtualUsers)

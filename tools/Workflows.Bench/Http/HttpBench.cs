@@ -26,7 +26,8 @@ public static class HttpBench
 
     /// <summary>
     /// Loads the freshly started host with <paramref name="users"/> in windows of 10 s, unreported, until a window is
-    /// no more than 5 % faster than the one before (at least three windows) or <paramref name="limit"/> is spent.
+    /// no more than 5 % faster than the one before (at least five windows: single windows dip by
+    /// up to 10 % while the JIT is still busy, so an earlier stop can come halfway up the curve) or <paramref name="limit"/> is spent.
     /// Tiered JIT on two busy cores takes about a minute to settle; rows measured before that measure the JIT.
     /// </summary>
     public static async Task<WarmUp> WarmUpAsync(ApiHostProcess host, BirthRegistrationFlow flow, int users, BenchSizes sizes, TimeSpan limit, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public static class HttpBench
         while (clock.Elapsed + window.Duration <= limit)
         {
             rates.Add((await RunAsync(host, flow, users, window, cancellationToken)).TransitionsPerSecond);
-            if (rates.Count >= 3 && rates[^1] <= rates[^2] * 1.05)
+            if (rates.Count >= 5 && rates[^1] <= rates[^2] * 1.05)
             {
                 return new WarmUp(clock.Elapsed, rates, Settled: true);
             }
