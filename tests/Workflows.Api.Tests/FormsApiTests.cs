@@ -221,6 +221,7 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
         var text = string.Join(' ', (await PdfToTextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)))
             .Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
         text.ShouldContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+        text.ShouldContain("STT Bước xử lý"); // the number column is wide enough for its own header
         text.ShouldContain(accepted.GetProperty("data").GetProperty("receiptNumber").GetString()!);
         text.ShouldContain("Tiếp nhận và số hóa hồ sơ"); // the desk's step, handed over
         text.ShouldContain("Nguyễn Thị Lan"); // who handed it over

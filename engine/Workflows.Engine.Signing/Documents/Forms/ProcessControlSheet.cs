@@ -32,7 +32,7 @@ public sealed record ProcessControlSheet(DossierHeading Dossier, DateTimeOffset 
                     Describe(h.Timing),
                     h.Note ?? ""))])
             {
-                ColumnWeights = [0.5, 2.0, 2.3, 1.9, 1.9, 1.5, 1.2],
+                ColumnWeights = [0.7, 2.0, 2.3, 1.9, 1.9, 1.5, 1.0],
             },
         ],
     };
