@@ -34,7 +34,7 @@ internal sealed partial class ExecutionRun
         var candidates = Assignments.For(pool);
         var chosen = step.AssignTo is { } field
             ? Picked(step, field, pool, candidates)
-            : Ruled(step.Assignment!.Value, pool, candidates);
+            : Returned(step, pool, candidates) ?? Ruled(step.Assignment!.Value, pool, candidates);
         if (chosen.Rejection is not null)
         {
             return chosen.Rejection;
@@ -72,6 +72,15 @@ internal sealed partial class ExecutionRun
 
         return (user, "picked", $"named in field '{field}'", null);
     }
+
+    /// <summary>
+    /// Rework goes back to whoever did the step before, as long as they still hold its role in that unit: they know
+    /// the file, and a round-robin turn would hand it to a colleague who has never seen it. Takes no turn of the pool.
+    /// </summary>
+    private (UserId? User, string? Rule, string? Reason, Rejection? Rejection)? Returned(StepDefinition step, AssignmentPool pool, AssignmentPoolState candidates) =>
+        handlers.TryGetValue(step.Id.Value, out var previous) && candidates.Find(previous) is not null
+            ? (previous, "returned", $"did step '{step.Id}' before, so its rework comes back to them (pool {pool})", null)
+            : null;
 
     private (UserId? User, string? Rule, string? Reason, Rejection? Rejection) Ruled(AssignmentRule rule, AssignmentPool pool, AssignmentPoolState candidates)
     {

@@ -38,6 +38,18 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
 
     = ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Who last completed each person's step (by step id). A step opened again, for rework, goes back to that official
+    /// while they still hold its role there, instead of to the next one of the pool's rule.
+    /// </summary>
+    public ImmutableSortedDictionary<string, UserId> StepHandlers
+    {
+        get;
+        init => field = value.WithComparers(StringComparer.Ordinal);
+    }
+
+    = ImmutableSortedDictionary.Create<string, UserId>(StringComparer.Ordinal);
+
     /// <summary>The last step instance number handed out.</summary>
     public int LastStepInstance { get; init; }
 

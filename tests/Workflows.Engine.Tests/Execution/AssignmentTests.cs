@@ -111,6 +111,57 @@ public class AssignmentTests
         accepted.Effects.OfType<AdvanceAssignmentCursor>().ShouldHaveSingleItem().ShouldBe(new AdvanceAssignmentCursor(Specialists, 4, 6));
     }
 
+    private const string ReworkDefinition = """
+        { "id": "reworked", "name": "Reworked",
+          "roles": [ { "id": "desk-officer" }, { "id": "leader" }, { "id": "specialist" } ],
+          "steps": [
+            { "id": "start", "kind": "start" },
+            { "id": "receive", "kind": "task", "role": "desk-officer", "outcomes": ["accept"] },
+            { "id": "appraise", "kind": "task", "role": "specialist", "assignment": "round-robin", "outcomes": ["recommend"] },
+            { "id": "approve", "kind": "task", "role": "leader", "outcomes": ["approve", "rework"] },
+            { "id": "done", "kind": "end", "status": "returned" }
+          ],
+          "transitions": [
+            { "from": "start", "to": "receive" }, { "from": "receive", "to": "appraise", "outcome": "accept" },
+            { "from": "appraise", "to": "approve", "outcome": "recommend" },
+            { "from": "approve", "to": "done", "outcome": "approve" }, { "from": "approve", "to": "appraise", "outcome": "rework" }
+          ] }
+        """;
+
+    /// <summary>Received, appraised by the round-robin's first pick, sent back by the leader; returns the rework's decision.</summary>
+    private Accepted SentBackForRework(AssignmentSnapshot poolAtRework)
+    {
+        var rework = SampleProcedures.Executable(ReworkDefinition);
+        var state = ((Accepted)executor.Execute(rework, null, new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Desk, Json.None, Actors.Desk), At)).State;
+        state = ((Accepted)executor.Execute(rework, state, new CompleteTask(2, "accept", Json.None, Actors.Desk), At, assignments: ThreeSpecialists)).State;
+        var appraiser = state.FindActive(3)!.Assignee!.Value;
+        appraiser.ShouldBe(new UserId("an-specialist")); // turn 1 of the pool, in user-id order
+        state = ((Accepted)executor.Execute(rework, state, new CompleteTask(3, "recommend", Json.None, new Actor(appraiser, Actors.Commune, ["specialist"])), At, assignments: ThreeSpecialists)).State;
+        var decision = executor.Execute(rework, state, new CompleteTask(4, "rework", Json.None, Leader), At, assignments: poolAtRework);
+        return decision as Accepted ?? throw new ShouldAssertException(((Rejected)decision).Rejection.ToString());
+    }
+
+    [Fact]
+    public void Rework_goes_back_to_the_specialist_who_appraised_it_without_taking_a_round_robin_turn()
+    {
+        var accepted = SentBackForRework(Pool(1, ("econ-duc", 0), ("civil-hoa", 0), ("an-specialist", 0)));
+
+        var assigned = accepted.Events.Select(e => e.Event).OfType<TaskAssigned>().ShouldHaveSingleItem();
+        (assigned.Assignee.Value, assigned.Rule).ShouldBe(("an-specialist", "returned"));
+        assigned.Reason.ShouldContain("appraise");
+        accepted.Effects.OfType<AdvanceAssignmentCursor>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Rework_follows_the_pool_s_rule_when_the_earlier_specialist_no_longer_holds_the_role_there()
+    {
+        var accepted = SentBackForRework(Pool(1, ("econ-duc", 0), ("civil-hoa", 0)));
+
+        var assigned = accepted.Events.Select(e => e.Event).OfType<TaskAssigned>().ShouldHaveSingleItem();
+        (assigned.Assignee.Value, assigned.Rule).ShouldBe(("econ-duc", "round-robin")); // turn 2 of the two left
+        accepted.Effects.OfType<AdvanceAssignmentCursor>().ShouldHaveSingleItem();
+    }
+
     [Fact]
     public void Least_loaded_gives_the_task_to_the_holder_with_fewest_open_tasks()
     {
