@@ -2,6 +2,12 @@ using Workflows.Engine.Identity;
 
 namespace Workflows.Engine.Persistence;
 
+/// <summary>The event types a form may be printed for: the store queues them for the producer as it writes them.</summary>
+public static class FormTriggers
+{
+    public static readonly System.Collections.Immutable.ImmutableArray<string> EventTypes = ["status-changed", "dossier-completed", "appointment-rescheduled"];
+}
+
 /// <summary>A committed event that may call for a form (receipt, supplement request, refusal, new appointment).</summary>
 public sealed record FormTrigger(DossierId Dossier, long Sequence, string EventType);
 
@@ -14,7 +20,10 @@ public sealed record DossierForm(DossierId Dossier, string Form, long EventSeque
 /// </summary>
 public interface IDossierFormStore
 {
-    /// <summary>Committed events of <paramref name="eventTypes"/> that the producer has not handled yet, oldest first.</summary>
+    /// <summary>
+    /// Committed events of <paramref name="eventTypes"/> (a subset of <see cref="FormTriggers.EventTypes"/>) that the
+    /// producer has not handled yet, read from the queue the store writes with the events.
+    /// </summary>
     Task<IReadOnlyList<FormTrigger>> ListUnhandledAsync(IReadOnlyCollection<string> eventTypes, int take, CancellationToken cancellationToken);
 
     /// <summary>

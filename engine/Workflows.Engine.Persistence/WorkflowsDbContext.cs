@@ -44,6 +44,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<SigningSessionRow> SigningSessions => Set<SigningSessionRow>();
     internal DbSet<DossierFormRow> DossierForms => Set<DossierFormRow>();
 
+    internal DbSet<FormQueueRow> FormQueue => Set<FormQueueRow>();
+
     private StorageDialect Dialect => StorageDialect.For(Database.ProviderName);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -78,6 +80,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new ResultDocumentRowConfiguration());
         modelBuilder.ApplyConfiguration(new SigningSessionRowConfiguration());
         modelBuilder.ApplyConfiguration(new DossierFormRowConfiguration());
+        modelBuilder.ApplyConfiguration(new FormQueueRowConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

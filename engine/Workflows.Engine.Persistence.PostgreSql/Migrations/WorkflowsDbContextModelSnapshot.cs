@@ -35,6 +35,7 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .HasColumnName("role");
 
                     b.Property<long>("Position")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("position");
 
@@ -359,6 +360,28 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.FormQueueRow", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("DossierId", "EventSequence")
+                        .HasName("pk_form_queue");
+
+                    b.ToTable("form_queue", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.IdempotencyKeyRow", b =>
                 {
                     b.Property<string>("Key")
@@ -476,6 +499,7 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .HasColumnName("year");
 
                     b.Property<long>("LastNumber")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("last_number");
 

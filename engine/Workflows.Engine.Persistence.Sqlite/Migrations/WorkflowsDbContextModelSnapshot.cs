@@ -30,6 +30,7 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnName("role");
 
                     b.Property<long>("Position")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
@@ -354,6 +355,28 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.FormQueueRow", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("DossierId", "EventSequence")
+                        .HasName("pk_form_queue");
+
+                    b.ToTable("form_queue", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.IdempotencyKeyRow", b =>
                 {
                     b.Property<string>("Key")
@@ -469,6 +492,7 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnName("year");
 
                     b.Property<long>("LastNumber")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_number");
 

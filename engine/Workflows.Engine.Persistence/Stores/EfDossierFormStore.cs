@@ -11,25 +11,28 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
         ArgumentNullException.ThrowIfNull(eventTypes);
         var types = eventTypes.ToArray();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
-            .Where(e => types.Contains(e.Type) && !db.DossierForms.Any(f => f.DossierId == e.DossierId && f.EventSequence == e.Sequence))
-            .OrderBy(e => e.DossierId).ThenBy(e => e.Sequence)
+        var rows = await db.FormQueue.AsNoTracking()
+            .Where(q => types.Contains(q.EventType))
+            .OrderBy(q => q.DossierId).ThenBy(q => q.EventSequence)
             .Take(take)
-            .Select(e => new { e.DossierId, e.Sequence, e.Type })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new FormTrigger(new DossierId(r.DossierId), r.Sequence, r.Type))];
+        return [.. rows.Select(r => new FormTrigger(new DossierId(r.DossierId), r.EventSequence, r.EventType))];
     }
 
     public async Task<bool> RecordAsync(FormTrigger trigger, string? form, StoredContent? pdf, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The queue row goes with the ledger row, in one commit: a crash leaves either both or neither.
+        await Dequeue(db, trigger).ExecuteDeleteAsync(cancellationToken);
         if (await db.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
         {
+            await transaction.CommitAsync(cancellationToken);
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (pdf is not null && !await db.DocumentContents.AnyAsync(c => c.Sha256 == pdf.Sha256, cancellationToken))
         {
             db.DocumentContents.Add(new DocumentContentRow { Sha256 = pdf.Sha256, MediaType = pdf.MediaType, Size = pdf.Size, Content = pdf.Content.ToArray(), CreatedAt = at });
@@ -57,6 +60,7 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             if (await fresh.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
             {
+                await Dequeue(fresh, trigger).ExecuteDeleteAsync(cancellationToken);
                 return false;
             }
 
@@ -74,9 +78,10 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
 
         try
         {
-            // SaveChanges runs in one transaction of its own: all rows or none.
+            // SaveChanges runs in one transaction of its own: all rows or none, the queue rows deleted by key with them.
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.DossierForms.AddRange(triggers.Select(t => new DossierFormRow { DossierId = t.Dossier.Value, EventSequence = t.Sequence, CreatedAt = at }));
+            db.FormQueue.RemoveRange(triggers.Select(t => new FormQueueRow { DossierId = t.Dossier.Value, EventSequence = t.Sequence, EventType = t.EventType }));
             await db.SaveChangesAsync(cancellationToken);
             return triggers.Count;
         }
@@ -92,6 +97,9 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
             return recorded;
         }
     }
+
+    private static IQueryable<FormQueueRow> Dequeue(WorkflowsDbContext db, FormTrigger trigger) =>
+        db.FormQueue.Where(q => q.DossierId == trigger.Dossier.Value && q.EventSequence == trigger.Sequence);
 
     public async Task<IReadOnlyList<DossierForm>> ListAsync(DossierId dossier, CancellationToken cancellationToken)
     {

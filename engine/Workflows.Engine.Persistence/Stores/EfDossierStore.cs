@@ -151,7 +151,15 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             }
         }
 
-        db.Events.AddRange(change.Events.Select(e => DossierRows.ToRow(state.Dossier, e)));
+        foreach (var recorded in change.Events)
+        {
+            var eventRow = DossierRows.ToRow(state.Dossier, recorded);
+            db.Events.Add(eventRow);
+            if (FormTriggers.EventTypes.Contains(eventRow.Type))
+            {
+                db.FormQueue.Add(new FormQueueRow { DossierId = id, EventSequence = eventRow.Sequence, EventType = eventRow.Type });
+            }
+        }
         timers.Expect(change);
         await DossierEffects.ApplyAsync(db, change, timers, cancellationToken);
         await DossierEffects.RemoveInactiveTimersAsync(db, change, timers, cancellationToken);
