@@ -197,14 +197,14 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
         await CompleteAsync(await SubmitAsync(), "receive", "accept", "desk-lan");
         var store = Factory.Services.GetRequiredService<IDossierFormStore>();
         var at = DateTimeOffset.UnixEpoch;
-        var triggers = await store.ListUnhandledAsync(FormContents.TriggerTypes, 100, TestContext.Current.CancellationToken);
+        var triggers = await store.ListUnhandledAsync(FormTriggers.EventTypes, 100, TestContext.Current.CancellationToken);
         triggers.Count.ShouldBeGreaterThan(1);
         (await store.RecordAsync(triggers[0], null, null, at, TestContext.Current.CancellationToken)).ShouldBeTrue(); // another host was first
 
         var recorded = await store.RecordNoFormAsync([.. triggers], at, TestContext.Current.CancellationToken);
 
         recorded.ShouldBe(triggers.Count - 1);
-        (await store.ListUnhandledAsync(FormContents.TriggerTypes, 100, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await store.ListUnhandledAsync(FormTriggers.EventTypes, 100, TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
 
         // The queue row goes with the ledger row, in one commit: a crash leaves either both or neither.
         await Dequeue(db, trigger).ExecuteDeleteAsync(cancellationToken);
-        if (await db.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
+        if (await Recorded(db, trigger).AnyAsync(cancellationToken))
         {
             await transaction.CommitAsync(cancellationToken);
             return false;
@@ -58,7 +58,7 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
             // Another producer recorded this event (or stored the same bytes) between our check and our insert.
             await transaction.RollbackAsync(cancellationToken);
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await fresh.DossierForms.AnyAsync(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence, cancellationToken))
+            if (await Recorded(fresh, trigger).AnyAsync(cancellationToken))
             {
                 await Dequeue(fresh, trigger).ExecuteDeleteAsync(cancellationToken);
                 return false;
@@ -97,6 +97,9 @@ internal sealed class EfDossierFormStore(IDbContextFactory<WorkflowsDbContext> c
             return recorded;
         }
     }
+
+    private static IQueryable<DossierFormRow> Recorded(WorkflowsDbContext db, FormTrigger trigger) =>
+        db.DossierForms.Where(f => f.DossierId == trigger.Dossier.Value && f.EventSequence == trigger.Sequence);
 
     private static IQueryable<FormQueueRow> Dequeue(WorkflowsDbContext db, FormTrigger trigger) =>
         db.FormQueue.Where(q => q.DossierId == trigger.Dossier.Value && q.EventSequence == trigger.Sequence);

@@ -4,7 +4,6 @@ using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing.Documents.Forms;
 
 namespace Workflows.Api.Features.Forms;
@@ -29,8 +28,6 @@ public sealed record FormNames(string UnitName, string ApplicantName, Func<Engin
 /// </summary>
 public static class FormContents
 {
-    /// <summary>The stored event types that can call for a form.</summary>
-    public static readonly ImmutableArray<string> TriggerTypes = FormTriggers.EventTypes;
 
     public static (string Form, DocumentContent Content)? For(IReadOnlyList<RecordedEvent> history, long sequence, ExecutableProcedure? procedure, FormNames names)
     {

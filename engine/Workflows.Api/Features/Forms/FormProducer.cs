@@ -31,7 +31,7 @@ public sealed partial class FormProducer(
         PeopleNames? people = null; // read once per run, not once per dossier
         while (true)
         {
-            var batch = (await forms.ListUnhandledAsync(FormContents.TriggerTypes, BatchSize, cancellationToken)).Where(seen.Add).ToList();
+            var batch = (await forms.ListUnhandledAsync(FormTriggers.EventTypes, BatchSize, cancellationToken)).Where(seen.Add).ToList();
             if (batch.Count == 0)
             {
                 return new FormProduction(produced, skipped);
