@@ -29,7 +29,7 @@ internal sealed partial class ExecutionRun(
     private readonly ImmutableSortedDictionary<string, JsonElement>.Builder data = state.Data.ToBuilder();
     private readonly ImmutableList<ActiveStep>.Builder active = state.ActiveSteps.ToBuilder();
     private readonly ImmutableSortedDictionary<string, int>.Builder joins = state.JoinArrivals.ToBuilder();
-    private readonly ImmutableSortedDictionary<string, UserId>.Builder handlers = state.StepHandlers.ToBuilder();
+    private ImmutableSortedDictionary<string, UserId> handlers = state.StepHandlers;
     private readonly List<WorkflowEvent> events = [];
     private readonly List<Effect> effects = [];
     private readonly Queue<StepId> pending = new();
@@ -111,7 +111,7 @@ internal sealed partial class ExecutionRun(
         AssignNumber(step, outcome);
         cameFrom = step.Step;
         active.Remove(step);
-        handlers[step.Step.Value] = actor.User;
+        handlers = handlers.SetItem(step.Step.Value, actor.User);
         events.Add(new StepCompleted(step.Instance, step.Step) { Outcome = outcome, Comment = comment });
         effects.Add(new CloseTask(new TaskId(state.Dossier, step.Instance), TaskClosure.Completed, now, actor.User) { Outcome = outcome });
         foreach (var transition in procedure.Outgoing(step.Step).Where(t => t.Outcome == outcome))
@@ -254,7 +254,7 @@ internal sealed partial class ExecutionRun(
             Data = data.ToImmutable(),
             ActiveSteps = active.ToImmutable(),
             JoinArrivals = joins.ToImmutable(),
-            StepHandlers = handlers.ToImmutable(),
+            StepHandlers = handlers,
             LastStepInstance = lastStepInstance,
             ReceivedAt = receivedAt,
             DueAt = dueAt,
