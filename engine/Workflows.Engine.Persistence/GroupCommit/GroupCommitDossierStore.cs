@@ -44,6 +44,9 @@ internal sealed class GroupCommitDossierStore : IDossierStore, IAsyncDisposable,
     {
         ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Serialized here, on the caller's thread, so the one writer only copies the strings.
+        DossierRows.WriteAhead(change);
         var pending = new PendingSave(change, cancellationToken);
         if (!queue.Writer.TryWrite(pending))
         {

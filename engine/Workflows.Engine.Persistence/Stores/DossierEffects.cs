@@ -11,7 +11,7 @@ namespace Workflows.Engine.Persistence.Stores;
 /// the timer table can never disagree with the state they came from. Nothing is read: changed rows are
 /// written by key (a key-only stub with only the changed columns marked), and which timer rows exist is known
 /// from the state the change was decided on (<see cref="DossierChange.Previous"/>). A row that should exist
-/// and does not fails the save (rows affected 0), see <see cref="MissingRowException"/>.
+/// and does not fails the save (rows affected 0), see <see cref="StaleRowException"/>.
 /// </summary>
 internal static class DossierEffects
 {
@@ -108,7 +108,7 @@ internal static class DossierEffects
     /// A fired timer has no cancel effect (its step simply completed, or the SLA timer left the state), so after
     /// the effects every timer row of this dossier that the state no longer holds is deleted: a row exists
     /// exactly while its step waits or its SLA timer is pending. This is what makes a fired timer's row go in
-    /// the same transaction as the change it caused. Staged only; the caller's one SaveChanges writes it.
+    /// the same transaction as the change it caused. Staged only; the write (StagedRowWriter) writes it.
     /// </summary>
     public static async Task RemoveInactiveTimersAsync(WorkflowsDbContext db, DossierChange change, TimerRows timers, CancellationToken cancellationToken)
     {
@@ -169,7 +169,7 @@ internal static class DossierEffects
     /// <summary>
     /// Changes a task row by key without reading it: the row this change already tracks (opened or changed by an
     /// earlier effect), or a key-only stub whose named columns are written. A stub whose row is missing makes
-    /// the UPDATE affect no row, which fails the save (<see cref="MissingRowException"/>).
+    /// the UPDATE affect no row, which fails the save (<see cref="StaleRowException"/>).
     /// </summary>
     private static void UpdateTask(WorkflowsDbContext db, TaskId task, Action<TaskRow> change, params string[] columns)
     {

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
@@ -10,7 +13,29 @@ namespace Workflows.Engine.Persistence.Stores;
 /// <summary>Maps dossier state and events to their rows and back.</summary>
 internal static class DossierRows
 {
-    public static DossierRow From(InstanceState state, DossierChange change) => new()
+    // The "type" discriminator of each event class, read from the serializer's own polymorphism metadata.
+    private static readonly FrozenDictionary<Type, string> EventTypes = WorkflowJson.Options.GetTypeInfo(typeof(WorkflowEvent))
+        .PolymorphismOptions!.DerivedTypes.ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
+
+    // A change's JSON, written ahead of its save by the caller (group commit: off the one writer's thread).
+    private static readonly ConditionalWeakTable<DossierChange, Serialized> Written = [];
+
+    /// <summary>
+    /// Writes the change's JSON (its state and its events' payloads) now and keeps it with the change, so staging
+    /// the change later only copies strings. Group commit calls this on each caller's thread: the one writer
+    /// that every change waits for does not spend its time in the serializer. Keyed by the change instance, so a
+    /// copy made with <c>with</c> is serialized afresh.
+    /// </summary>
+    public static void WriteAhead(DossierChange change) => Written.TryAdd(change, Serialize(change));
+
+    private static Serialized Serialize(DossierChange change) =>
+        new(StoredJson.Write(change.State), [.. change.Events.Select(e => JsonSerializer.Serialize(e.Event, WorkflowJson.Options))]);
+
+    private static Serialized SerializedOf(DossierChange change) => Written.TryGetValue(change, out var serialized) ? serialized : Serialize(change);
+
+    public static DossierRow From(DossierChange change) => From(change.State, change, SerializedOf(change).State);
+
+    private static DossierRow From(InstanceState state, DossierChange change, string json) => new()
     {
         Id = state.Dossier.Value,
         ProcedureId = state.Definition.Procedure.Value,
@@ -21,7 +46,7 @@ internal static class DossierRows
         ReceivedAt = state.ReceivedAt,
         DueAt = state.DueAt,
         CompletedAt = state.CompletedAt,
-        State = StoredJson.Write(state),
+        State = json,
         Version = state.Version,
         UpdatedAt = ChangedAt(change),
     };
@@ -30,20 +55,27 @@ internal static class DossierRows
     public static DateTimeOffset ChangedAt(DossierChange change) =>
         change.Events.IsDefaultOrEmpty ? change.State.SubmittedAt : change.Events.Max(e => e.At);
 
-    public static DossierEventRow ToRow(DossierId dossier, RecordedEvent recorded)
+    /// <summary>The change's event rows, in order.</summary>
+    public static IEnumerable<DossierEventRow> EventRows(DossierChange change)
     {
-        var payload = JsonSerializer.SerializeToElement(recorded.Event, WorkflowJson.Options);
-        return new DossierEventRow
+        var payloads = SerializedOf(change).Events;
+        for (var i = 0; i < change.Events.Length; i++)
         {
-            DossierId = dossier.Value,
-            Sequence = recorded.Sequence,
-            Type = payload.GetProperty("type").GetString()!,
-            At = recorded.At,
-            Actor = recorded.Actor.Value,
-            Payload = payload.GetRawText(),
-        };
+            var recorded = change.Events[i];
+            yield return new DossierEventRow
+            {
+                DossierId = change.State.Dossier.Value,
+                Sequence = recorded.Sequence,
+                Type = EventTypes[recorded.Event.GetType()],
+                At = recorded.At,
+                Actor = recorded.Actor.Value,
+                Payload = payloads[i],
+            };
+        }
     }
 
     public static RecordedEvent ToRecordedEvent(DossierEventRow row) =>
         new(row.Sequence, row.At, new UserId(row.Actor), StoredJson.Parse<WorkflowEvent>(row.Payload));
+
+    private sealed record Serialized(string State, ImmutableArray<string> Events);
 }

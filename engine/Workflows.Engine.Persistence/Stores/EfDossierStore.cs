@@ -29,7 +29,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         {
             await WriteAsync(change, cancellationToken);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
             // A failed insert is a conflict when it hit a row someone else just created: the dossier (two
             // submissions with one id) or the idempotency key (a retried request racing the original).
@@ -65,7 +65,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
 
     /// <summary>
     /// Writes several changes in one transaction (group commit): every change is claimed and staged in order,
-    /// then one SaveChanges and one COMMIT carry them all. All or nothing: when any change cannot be written
+    /// then one write of the staged rows (<see cref="StagedRowWriter"/>) and one COMMIT carry them all. All or nothing: when any change cannot be written
     /// the transaction rolls back. A change whose version or register claim fails is named by
     /// <see cref="BatchMemberConflictException"/>, so the caller can drop it and write the others.
     /// </summary>
@@ -87,7 +87,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // Every changed row is marked by hand (stubs by key, added rows), so one scan at SaveChanges is all it takes.
+        // Every changed row is marked by hand (stubs by key, added rows), and the staged-row writer reads them without detecting changes.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < changes.Count; i++)
@@ -104,18 +104,18 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await StagedRowWriter.WriteAsync(db, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException e) when (LoserOf(changes, e) is { } loser)
+        catch (StaleRowException e) when (LoserOf(changes, e.Row) is { } loser)
         {
-            var conflict = new ConcurrencyConflictException(LostMessage(changes[loser], e), e);
+            var conflict = new ConcurrencyConflictException(LostMessage(changes[loser], e.Row), e);
             throw changes.Count > 1 ? new BatchMemberConflictException(loser, conflict) : conflict;
         }
-        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is TimerRow) && timers.TrustedPrevious)
+        catch (StaleRowException e) when (e.Row is TimerRow && timers.TrustedPrevious)
         {
             throw new TimerRowsDisagreeException(e);
         }
-        catch (DbUpdateConcurrencyException e) when (e.Entries.Select(entry => entry.Entity).OfType<TaskRow>().FirstOrDefault() is { } task)
+        catch (StaleRowException e) when (e.Row is TaskRow task)
         {
             throw new InvalidOperationException($"Task {task.DossierId}.{task.StepInstance} has no row: an effect names a task that was never opened. Nothing was written.", e);
         }
@@ -128,7 +128,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
     {
         var state = change.State;
         var id = state.Dossier.Value;
-        var row = DossierRows.From(state, change);
+        var row = DossierRows.From(change);
         if (change.ExpectedVersion == 0)
         {
             db.Dossiers.Add(row);
@@ -136,7 +136,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         else
         {
             // The version claim is the UPDATE's "WHERE version = expected" (Version is the row's concurrency token),
-            // written in the same batch as everything else; SaveChanges fails when it matches no row. A second change
+            // written with everything else; the write fails when it matches no row. A second change
             // of one dossier in one batch was decided on the same committed version as the first, so it has lost.
             if (db.Dossiers.Local.FindEntry(id) is not null)
             {
@@ -151,15 +151,15 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             }
         }
 
-        foreach (var recorded in change.Events)
+        foreach (var eventRow in DossierRows.EventRows(change))
         {
-            var eventRow = DossierRows.ToRow(state.Dossier, recorded);
             db.Events.Add(eventRow);
             if (FormTriggers.EventTypes.Contains(eventRow.Type))
             {
                 db.FormQueue.Add(new FormQueueRow { DossierId = id, EventSequence = eventRow.Sequence, EventType = eventRow.Type });
             }
         }
+
         timers.Expect(change);
         await DossierEffects.ApplyAsync(db, change, timers, cancellationToken);
         await DossierEffects.RemoveInactiveTimersAsync(db, change, timers, cancellationToken);
@@ -187,24 +187,16 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         $"Dossier {change.State.Dossier} is no longer at version {change.ExpectedVersion}: someone else changed it. Nothing was written; reload it and try again.");
 
     /// <summary>Which change a failed conditional update belongs to: its dossier's version, or the first to claim that register number or round-robin turn.</summary>
-    private static int? LoserOf(IReadOnlyList<DossierChange> changes, DbUpdateConcurrencyException e)
+    private static int? LoserOf(IReadOnlyList<DossierChange> changes, object row)
     {
-        foreach (var entity in e.Entries.Select(entry => entry.Entity))
+        var index = row switch
         {
-            int index = entity switch
-            {
-                DossierRow dossier => Find(c => c.State.Dossier.Value == dossier.Id),
-                RegisterRow register => Find(c => c.Effects.OfType<ConsumeNumber>().Any(n => EfRegisterStore.Is(register, n.Register))),
-                AssignmentCursorRow cursor => Find(c => c.Effects.OfType<AdvanceAssignmentCursor>().Any(a => a.Pool.Unit.Value == cursor.UnitId && a.Pool.Role == cursor.Role)),
-                _ => -1,
-            };
-            if (index >= 0)
-            {
-                return index;
-            }
-        }
-
-        return null;
+            DossierRow dossier => Find(c => c.State.Dossier.Value == dossier.Id),
+            RegisterRow register => Find(c => c.Effects.OfType<ConsumeNumber>().Any(n => EfRegisterStore.Is(register, n.Register))),
+            AssignmentCursorRow cursor => Find(c => c.Effects.OfType<AdvanceAssignmentCursor>().Any(a => a.Pool.Unit.Value == cursor.UnitId && a.Pool.Role == cursor.Role)),
+            _ => -1,
+        };
+        return index >= 0 ? index : null;
 
         int Find(Func<DossierChange, bool> match)
         {
@@ -220,7 +212,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
         }
     }
 
-    private static string LostMessage(DossierChange change, DbUpdateConcurrencyException e) => e.Entries.Select(entry => entry.Entity).FirstOrDefault() switch
+    private static string LostMessage(DossierChange change, object row) => row switch
     {
         RegisterRow register => $"A number of register {register.Register} ({register.UnitId}, {register.Year}) that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",
         AssignmentCursorRow cursor => $"The round-robin turn of pool {cursor.Role}@{cursor.UnitId} that dossier {change.State.Dossier} took was taken by another dossier first; nothing was written.",

@@ -33,7 +33,7 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
     /// <summary>
     /// Takes <see cref="ConsumeNumber.Number"/> only if it is the next one: a conditional update (or the first
     /// insert) inside the dossier's transaction, so two dossiers can never get the same number and none is skipped.
-    /// Staged only; the save's one SaveChanges writes it.
+    /// Staged only; the save writes it with everything else (StagedRowWriter).
     /// </summary>
     internal static void Consume(WorkflowsDbContext db, ConsumeNumber consume)
     {
