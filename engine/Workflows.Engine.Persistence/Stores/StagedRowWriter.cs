@@ -169,34 +169,41 @@ internal static class StagedRowWriter
             return command;
         }
 
-        public async Task<int> ExecuteNonQueryAsync(DbCommand command, CancellationToken cancellationToken)
-        {
-            var (id, started, clock) = (Guid.NewGuid(), DateTimeOffset.UtcNow, System.Diagnostics.Stopwatch.StartNew());
-            var intercepted = await logger.CommandNonQueryExecutingAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, started, CommandSource.SaveChanges, cancellationToken);
-            try
-            {
-                var affected = intercepted.HasResult ? intercepted.Result : await command.ExecuteNonQueryAsync(cancellationToken);
-                return await logger.CommandNonQueryExecutedAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, affected, started, clock.Elapsed, CommandSource.SaveChanges, cancellationToken);
-            }
-            catch (Exception e) when (e is DbException)
-            {
-                await logger.CommandErrorAsync(connection, command, command.CommandText, db, DbCommandMethod.ExecuteNonQuery, id, connection.ConnectionId, e, started, clock.Elapsed, CommandSource.SaveChanges, cancellationToken);
-                throw;
-            }
-        }
+        public Task<int> ExecuteNonQueryAsync(DbCommand command, CancellationToken cancellationToken) => RunAsync(
+            command,
+            DbCommandMethod.ExecuteNonQuery,
+            (id, started) => logger.CommandNonQueryExecutingAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, started, CommandSource.SaveChanges, cancellationToken),
+            () => command.ExecuteNonQueryAsync(cancellationToken),
+            (id, result, started, took) => logger.CommandNonQueryExecutedAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, result, started, took, CommandSource.SaveChanges, cancellationToken),
+            cancellationToken);
 
-        public async Task<DbDataReader> ExecuteReaderAsync(DbCommand command, CancellationToken cancellationToken)
+        public Task<DbDataReader> ExecuteReaderAsync(DbCommand command, CancellationToken cancellationToken) => RunAsync(
+            command,
+            DbCommandMethod.ExecuteReader,
+            (id, started) => logger.CommandReaderExecutingAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, started, CommandSource.SaveChanges, cancellationToken),
+            () => command.ExecuteReaderAsync(cancellationToken),
+            (id, result, started, took) => logger.CommandReaderExecutedAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, result, started, took, CommandSource.SaveChanges, cancellationToken),
+            cancellationToken);
+
+        /// <summary>Runs a command between EF's "executing" and "executed" (or "error") events, honouring an interceptor's result.</summary>
+        private async Task<T> RunAsync<T>(
+            DbCommand command,
+            DbCommandMethod method,
+            Func<Guid, DateTimeOffset, ValueTask<InterceptionResult<T>>> executing,
+            Func<Task<T>> execute,
+            Func<Guid, T, DateTimeOffset, TimeSpan, ValueTask<T>> executed,
+            CancellationToken cancellationToken)
         {
             var (id, started, clock) = (Guid.NewGuid(), DateTimeOffset.UtcNow, System.Diagnostics.Stopwatch.StartNew());
-            var intercepted = await logger.CommandReaderExecutingAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, started, CommandSource.SaveChanges, cancellationToken);
+            var intercepted = await executing(id, started);
             try
             {
-                var reader = intercepted.HasResult ? intercepted.Result : await command.ExecuteReaderAsync(cancellationToken);
-                return await logger.CommandReaderExecutedAsync(connection, command, command.CommandText, db, id, connection.ConnectionId, reader, started, clock.Elapsed, CommandSource.SaveChanges, cancellationToken);
+                var result = intercepted.HasResult ? intercepted.Result : await execute();
+                return await executed(id, result, started, clock.Elapsed);
             }
-            catch (Exception e) when (e is DbException)
+            catch (DbException e)
             {
-                await logger.CommandErrorAsync(connection, command, command.CommandText, db, DbCommandMethod.ExecuteReader, id, connection.ConnectionId, e, started, clock.Elapsed, CommandSource.SaveChanges, cancellationToken);
+                await logger.CommandErrorAsync(connection, command, command.CommandText, db, method, id, connection.ConnectionId, e, started, clock.Elapsed, CommandSource.SaveChanges, cancellationToken);
                 throw;
             }
         }
