@@ -108,13 +108,36 @@ internal static class StagedRowWriter
         }
     }
 
+    // A command carries at most this many statements and parameters (PostgreSQL refuses more than 65,535 parameters
+    // in one command); a larger write (a big group-commit batch) goes in several commands of the same transaction.
+    internal const int MaxStatementsPerCommand = 500;
+    internal const int MaxParametersPerCommand = 30_000;
+
     /// <summary>
-    /// A server database: every row's statement in one command (one round trip), each ending "RETURNING 1", so
-    /// statement i answers with result set i holding one row per row it touched.
+    /// A server database: the rows' statements in as few commands as the limits allow (one round trip each; a
+    /// dossier write is one), each statement ending "RETURNING 1", so statement i answers with result set i holding
+    /// one row per row it touched.
     /// </summary>
     private static async Task WriteInOneCommandAsync(Write write, List<EntityEntry> rows, CancellationToken cancellationToken)
     {
         var statements = rows.Select(write.StatementOf).ToList();
+        for (var first = 0; first < rows.Count;)
+        {
+            var (count, parameters) = (0, 0);
+            while (first + count < rows.Count && count < MaxStatementsPerCommand
+                && (count == 0 || parameters + statements[first + count].ParameterCount <= MaxParametersPerCommand))
+            {
+                parameters += statements[first + count].ParameterCount;
+                count++;
+            }
+
+            await WriteCommandAsync(write, rows.GetRange(first, count), statements.GetRange(first, count), cancellationToken);
+            first += count;
+        }
+    }
+
+    private static async Task WriteCommandAsync(Write write, List<EntityEntry> rows, List<Statement> statements, CancellationToken cancellationToken)
+    {
         var text = new StringBuilder();
         var offsets = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -134,7 +157,7 @@ internal static class StagedRowWriter
         {
             if (i > 0 && !await reader.NextResultAsync(cancellationToken))
             {
-                throw new InvalidOperationException($"The database answered {i} of the write's {rows.Count} statements.");
+                throw new InvalidOperationException($"The database answered {i} of the command's {rows.Count} statements.");
             }
 
             var touched = 0;

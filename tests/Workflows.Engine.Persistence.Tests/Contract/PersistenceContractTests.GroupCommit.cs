@@ -57,6 +57,32 @@ public abstract partial class PersistenceContractTests
     }
 
     [Fact]
+    public async Task Group_commit_writes_a_batch_too_large_for_one_command_in_one_transaction()
+    {
+        // 150 submissions of four rows each: 600 statements, more than one command carries on a server database
+        // (StagedRowWriter splits them); on SQLite one statement at a time. Either way one transaction, every row.
+        var gate = new TransactionGate();
+        await using var grouped = GroupCommitServices(gate, maxBatch: 200);
+        var store = grouped.GetRequiredService<IDossierStore>();
+        var plug = store.SaveAsync(Submitted(NewDossierId(), Ward, At(12, 9)), Ct);
+        await gate.FirstStarted.WaitAsync(Ct);
+
+        var submitted = Enumerable.Range(0, 150).Select(i => Submitted(NewDossierId(), Ward, At(12, 10, i % 60))).ToList();
+        var saves = submitted.Select(s => store.SaveAsync(s, Ct)).ToList();
+        gate.Release();
+
+        await plug;
+        await Task.WhenAll(saves);
+        gate.Commits.ShouldBe(2, "the plug, then all 150 submissions in one transaction");
+        foreach (var change in submitted)
+        {
+            (await Dossiers.FindAsync(change.State.Dossier, Ct))!.Version.ShouldBe(1);
+            (await Dossiers.ReadHistoryAsync(change.State.Dossier, Ct)).Select(e => e.Sequence).ShouldBe([1, 2]);
+            (await Tasks.ListAsync(new TaskFilter { Dossier = change.State.Dossier }, Ct)).ShouldHaveSingleItem();
+        }
+    }
+
+    [Fact]
     public async Task Group_commit_fails_only_the_change_that_cannot_be_written()
     {
         var first = await SubmittedDossierAsync();
@@ -249,7 +275,7 @@ public abstract partial class PersistenceContractTests
         Next(state, At(12, 11), by, [new TaskClaimed(1, by)], [new AssignTask(new TaskId(state.Dossier, 1), by)]);
 
     /// <summary>The provider's own registrations over the same database, with group commit (and a gate) added.</summary>
-    private ServiceProvider GroupCommitServices(TransactionGate? gate)
+    private ServiceProvider GroupCommitServices(TransactionGate? gate, int maxBatch = 64)
     {
         var collection = new ServiceCollection();
         foreach (var registration in registrations)
@@ -262,7 +288,7 @@ public abstract partial class PersistenceContractTests
             collection.ConfigureDbContext<WorkflowsDbContext>(options => options.AddInterceptors(gate));
         }
 
-        collection.AddWorkflowsGroupCommit(new GroupCommitOptions { MaxBatch = 64 });
+        collection.AddWorkflowsGroupCommit(new GroupCommitOptions { MaxBatch = maxBatch });
         return collection.BuildServiceProvider();
     }
 
