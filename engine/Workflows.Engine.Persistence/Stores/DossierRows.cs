@@ -26,30 +26,33 @@ internal static class DossierRows
     /// that every change waits for does not spend its time in the serializer. Keyed by the change instance, so a
     /// copy made with <c>with</c> is serialized afresh.
     /// </summary>
-    public static void WriteAhead(DossierChange change) => Written.TryAdd(change, Serialize(change));
+    public static void WriteAhead(DossierChange change) => _ = SerializedOf(change);
 
     private static Serialized Serialize(DossierChange change) =>
         new(StoredJson.Write(change.State), [.. change.Events.Select(e => JsonSerializer.Serialize(e.Event, WorkflowJson.Options))]);
 
-    private static Serialized SerializedOf(DossierChange change) => Written.TryGetValue(change, out var serialized) ? serialized : Serialize(change);
+    // Serialized once per change instance, whoever asks first (the row and its events need both parts).
+    private static Serialized SerializedOf(DossierChange change) => Written.GetValue(change, Serialize);
 
-    public static DossierRow From(DossierChange change) => From(change.State, change, SerializedOf(change).State);
-
-    private static DossierRow From(InstanceState state, DossierChange change, string json) => new()
+    public static DossierRow From(DossierChange change)
     {
-        Id = state.Dossier.Value,
-        ProcedureId = state.Definition.Procedure.Value,
-        DefinitionVersion = state.Definition.Version,
-        UnitId = state.Unit.Value,
-        Status = state.Status,
-        SubmittedAt = state.SubmittedAt,
-        ReceivedAt = state.ReceivedAt,
-        DueAt = state.DueAt,
-        CompletedAt = state.CompletedAt,
-        State = json,
-        Version = state.Version,
-        UpdatedAt = ChangedAt(change),
-    };
+        var state = change.State;
+        return new DossierRow
+        {
+            Id = state.Dossier.Value,
+            ProcedureId = state.Definition.Procedure.Value,
+            DefinitionVersion = state.Definition.Version,
+            UnitId = state.Unit.Value,
+            Status = state.Status,
+            SubmittedAt = state.SubmittedAt,
+            ReceivedAt = state.ReceivedAt,
+            DueAt = state.DueAt,
+            CompletedAt = state.CompletedAt,
+            State = SerializedOf(change).State,
+            Version = state.Version,
+            UpdatedAt = ChangedAt(change),
+        };
+    }
 
     /// <summary>When the change happened, taken from its events so the store needs no clock of its own.</summary>
     public static DateTimeOffset ChangedAt(DossierChange change) =>

@@ -26,8 +26,8 @@ namespace Workflows.Engine.Persistence.Stores;
 /// <see cref="StaleRowException"/> naming the row, as SaveChanges' concurrency failure did. A statement the
 /// database refuses (a duplicate key) fails it with a <see cref="DbUpdateException"/>, as before.
 /// </para>
-/// Statements of one shape are prepared once per write: SQLite runs them one by one on the write's connection
-/// (in-process, no round trips); a provider with ADO.NET batches (PostgreSQL) gets them all in one round trip.
+/// SQLite runs the statements one by one on the write's connection (in-process, no round trips), each shape
+/// prepared once per write; PostgreSQL gets them in one command, one round trip (several for a very large write).
 /// </summary>
 internal static class StagedRowWriter
 {
