@@ -26,13 +26,14 @@ internal static class DossierRows
     /// that every change waits for does not spend its time in the serializer. Keyed by the change instance, so a
     /// copy made with <c>with</c> is serialized afresh.
     /// </summary>
-    public static void WriteAhead(DossierChange change) => _ = SerializedOf(change);
+    public static void WriteAhead(DossierChange change) =>
+        Written.TryAdd(change, new Serialized(StateJson(change), [.. change.Events.Select(EventJson)]));
 
-    private static Serialized Serialize(DossierChange change) =>
-        new(StoredJson.Write(change.State), [.. change.Events.Select(e => JsonSerializer.Serialize(e.Event, WorkflowJson.Options))]);
+    // Without a written-ahead copy (one commit per command) each part is serialized where it is needed, once.
+    private static string StateJson(DossierChange change) =>
+        Written.TryGetValue(change, out var written) ? written.State : StoredJson.Write(change.State);
 
-    // Serialized once per change instance, whoever asks first (the row and its events need both parts).
-    private static Serialized SerializedOf(DossierChange change) => Written.GetValue(change, Serialize);
+    private static string EventJson(RecordedEvent recorded) => JsonSerializer.Serialize(recorded.Event, WorkflowJson.Options);
 
     public static DossierRow From(DossierChange change)
     {
@@ -48,7 +49,7 @@ internal static class DossierRows
             ReceivedAt = state.ReceivedAt,
             DueAt = state.DueAt,
             CompletedAt = state.CompletedAt,
-            State = SerializedOf(change).State,
+            State = StateJson(change),
             Version = state.Version,
             UpdatedAt = ChangedAt(change),
         };
@@ -61,7 +62,7 @@ internal static class DossierRows
     /// <summary>The change's event rows, in order.</summary>
     public static IEnumerable<DossierEventRow> EventRows(DossierChange change)
     {
-        var payloads = SerializedOf(change).Events;
+        var payloads = Written.TryGetValue(change, out var written) ? written.Events : default;
         for (var i = 0; i < change.Events.Length; i++)
         {
             var recorded = change.Events[i];
@@ -72,7 +73,7 @@ internal static class DossierRows
                 Type = EventTypes[recorded.Event.GetType()],
                 At = recorded.At,
                 Actor = recorded.Actor.Value,
-                Payload = payloads[i],
+                Payload = payloads.IsDefault ? EventJson(recorded) : payloads[i],
             };
         }
     }
