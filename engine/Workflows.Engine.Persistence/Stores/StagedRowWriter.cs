@@ -110,8 +110,8 @@ internal static class StagedRowWriter
 
     // A command carries at most this many statements and parameters (PostgreSQL refuses more than 65,535 parameters
     // in one command); a larger write (a big group-commit batch) goes in several commands of the same transaction.
-    internal const int MaxStatementsPerCommand = 500;
-    internal const int MaxParametersPerCommand = 30_000;
+    private const int MaxStatementsPerCommand = 500;
+    private const int MaxParametersPerCommand = 30_000;
 
     /// <summary>
     /// A server database: the rows' statements in as few commands as the limits allow (one round trip each; a
