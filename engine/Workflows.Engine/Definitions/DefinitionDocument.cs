@@ -70,6 +70,9 @@ public sealed record FieldDocument
 
     public int? MaxLength { get; init; }
 
+    /// <summary>Who may write the field: "applicant", "steps" or "system" (derived when absent, see FieldWriter).</summary>
+    public string? WrittenBy { get; init; }
+
     /// <summary>National-ID fields only: {"source": "population-registry", "fills": {"fieldKey": "full-name", …}}.</summary>
     public AutoFillDocument? AutoFill { get; init; }
 }

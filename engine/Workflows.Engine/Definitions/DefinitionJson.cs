@@ -70,6 +70,7 @@ public static class DefinitionJson
                 Required = f.Required,
                 Options = f.Options.IsEmpty ? null : [.. f.Options],
                 MaxLength = f.MaxLength == new FormField("x", "x", FieldType.Text).MaxLength ? null : f.MaxLength,
+                WrittenBy = KebabName(f.WrittenBy),
                 AutoFill = f.AutoFill is { } fill ? new AutoFillDocument
                 {
                     Source = KebabName(fill.Source),
@@ -190,8 +191,8 @@ public static class DefinitionJson
             }
 
             var roles = (doc.Roles ?? []).Select((r, i) => MapRole(r, $"$.roles[{i}]")).OfType<RoleDefinition>().ToImmutableArray();
-            var form = new FormSchema([.. fields.Select((f, i) => MapField(f, $"$.form.fields[{i}]")).OfType<FormField>()]);
             var mappedSteps = steps.Select((s, i) => MapStep(s, $"$.steps[{i}]")).OfType<StepDefinition>().ToImmutableArray();
+            var form = new FormSchema([.. fields.Select((f, i) => MapField(f, $"$.form.fields[{i}]", mappedSteps)).OfType<FormField>()]);
             var mappedTransitions = transitions.Select((t, i) => MapTransition(t, $"$.transitions[{i}]")).OfType<TransitionDefinition>().ToImmutableArray();
             var policies = MapPolicies(doc.Policies);
             var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
@@ -245,9 +246,16 @@ public static class DefinitionJson
             return new RoleDefinition(role.Id!, string.IsNullOrWhiteSpace(role.Name) ? role.Id! : role.Name);
         }
 
-        private FormField? MapField(FieldDocument field, string at)
+        private FormField? MapField(FieldDocument field, string at, ImmutableArray<StepDefinition> steps)
         {
             var ok = true;
+            var writer = DerivedWriter(field.Key, steps);
+            if (field.WrittenBy is not null && !TryParseKebab(field.WrittenBy, out writer))
+            {
+                Problem("unknown-field-writer", at + ".writtenBy", $"Unknown writer \"{field.WrittenBy}\"; use one of: {KebabList<FieldWriter>()} (who may write this field).");
+                ok = false;
+            }
+
             if (field.Key is null || !IsFieldKey(field.Key))
             {
                 Problem("invalid-field-key", at + ".key", $"\"{field.Key}\" is not a valid field key: start with a letter, then letters, digits or underscores (e.g. \"childName\").");
@@ -277,8 +285,20 @@ public static class DefinitionJson
                 Required = field.Required,
                 Options = [.. field.Options ?? []],
                 AutoFill = autoFill,
+                WrittenBy = writer,
             };
             return field.MaxLength is { } max ? result with { MaxLength = max } : result;
+        }
+
+        /// <summary>The writer of a field whose definition does not say: the safest reading of the steps.</summary>
+        private static FieldWriter DerivedWriter(string? key, ImmutableArray<StepDefinition> steps)
+        {
+            if (steps.Any(s => s.Numbering?.Field == key))
+            {
+                return FieldWriter.System;
+            }
+
+            return steps.Any(s => s.Fields.Contains(key!)) ? FieldWriter.Steps : FieldWriter.Applicant;
         }
 
         private RegistryAutoFill? MapAutoFill(AutoFillDocument? doc, string at)

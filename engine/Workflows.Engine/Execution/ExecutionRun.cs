@@ -403,7 +403,7 @@ internal sealed partial class ExecutionRun(
             values[field] = result.Value!.ToJsonElement();
         }
 
-        var problems = FormDataValidator.Validate(procedure.Definition.Form, values, allowedKeys: null, requiredKeys: []);
+        var problems = FormDataValidator.Validate(procedure.Definition.Form, values, FormDataValidator.DefinitionMayWrite, requiredKeys: []);
         if (problems.Count > 0)
         {
             return new Rejection(RejectionCodes.InvalidData, $"Automatic step '{step.Id}' computed data the form does not accept: {string.Join(" ", problems)}");

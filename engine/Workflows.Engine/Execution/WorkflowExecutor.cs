@@ -93,7 +93,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
     private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now, AssignmentSnapshot? assignments)
     {
         var form = procedure.Definition.Form;
-        var problems = FormDataValidator.Validate(form, submit.Data, allowedKeys: null, form.Fields.Where(f => f.Required).Select(f => f.Key));
+        var problems = FormDataValidator.Validate(form, submit.Data, FieldWrites.AtSubmission(procedure.Definition), form.Fields.Where(f => f.Required).Select(f => f.Key));
         if (problems.Count > 0)
         {
             return Decision.Reject(RejectionCodes.InvalidData, string.Join(" ", problems));
@@ -123,11 +123,10 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return new Rejection(RejectionCodes.UnknownOutcome, $"Step '{step.Id}' ({step.Name}) has no outcome '{complete.Outcome}'; choose one of: {string.Join(", ", step.Outcomes)}.");
         }
 
-        var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, step.Fields, step.RequiredFields, run.Data);
+        var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, FieldWrites.AtStep(run.Procedure.Definition, step), step.RequiredFields, run.Data);
         return problems.Count > 0
             ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))
-            : run.RefuseTypedNumber(active, complete.Outcome, complete.Data)
-                ?? run.CheckBeforeCompleting(active, complete.Outcome)
+            : run.CheckBeforeCompleting(active, complete.Outcome)
                 ?? run.AcceptSignature(active, complete.Outcome, complete.Signature)
                 ?? run.CompleteTask(active, complete.Outcome, complete.Data, complete.Comment);
     }

@@ -8,13 +8,13 @@ namespace Workflows.Engine.Forms;
 public static partial class FormDataValidator
 {
     /// <summary>Every problem with <paramref name="data"/>, each naming its field; empty when the data is acceptable.</summary>
-    /// <param name="allowedKeys">Fields the caller may set here (all form fields when null).</param>
+    /// <param name="refuseWrite">Why the caller may not write a field here, or null when they may.</param>
     /// <param name="requiredKeys">Fields that must hold a value after this change.</param>
     /// <param name="existing">Data the dossier already holds, which satisfies required fields.</param>
     public static IReadOnlyList<string> Validate(
         FormSchema form,
         IReadOnlyDictionary<string, JsonElement> data,
-        IReadOnlyCollection<string>? allowedKeys,
+        Func<FormField, string?> refuseWrite,
         IEnumerable<string> requiredKeys,
         IReadOnlyDictionary<string, JsonElement>? existing = null)
     {
@@ -28,9 +28,9 @@ public static partial class FormDataValidator
                 continue;
             }
 
-            if (allowedKeys is { Count: > 0 } && !allowedKeys.Contains(key))
+            if (refuseWrite(field) is { } refusal)
             {
-                problems.Add($"Field '{key}' cannot be changed at this step.");
+                problems.Add(refusal);
                 continue;
             }
 
@@ -53,6 +53,10 @@ public static partial class FormDataValidator
 
         return problems;
     }
+
+    /// <summary>For data the definition itself computes (automatic steps): every field but the system's.</summary>
+    public static string? DefinitionMayWrite(FormField field) =>
+        field.WrittenBy == FieldWriter.System ? $"Field '{field.Key}' ({field.Label}) is assigned by the system from a register." : null;
 
     private static bool HasValue(JsonElement value) => value.ValueKind switch
     {

@@ -14,6 +14,12 @@ public sealed record FormField(string Key, string Label, FieldType Type)
     /// <summary>Longest accepted text; texts are capped so one dossier cannot bloat the database.</summary>
     public int MaxLength { get; init; } = 1000;
 
+    /// <summary>
+    /// Who may write the field. When a definition does not say, it is derived: a register's number field is the
+    /// system's, a field some step lists is the steps', any other is the applicant's.
+    /// </summary>
+    public FieldWriter WrittenBy { get; init; } = FieldWriter.Applicant;
+
     /// <summary>On a national-ID field: the fields the population registry fills from the number (null: none).</summary>
     public RegistryAutoFill? AutoFill { get; init; }
 }

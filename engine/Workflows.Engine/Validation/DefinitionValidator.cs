@@ -20,6 +20,7 @@ public static class DefinitionValidator
         var v = new Run(definition, knownUnits);
         v.CheckDuplicates();
         v.CheckSteps();
+        v.CheckFieldWriters();
         v.CheckTransitions();
         if (v.StructureIsSound)
         {
@@ -166,6 +167,48 @@ public static class DefinitionValidator
 
             CheckFieldList(step, step.Fields, at + ".fields");
             CheckFieldList(step, step.RequiredFields, at + ".requiredFields");
+            CheckWritable(step, at);
+        }
+
+        /// <summary>A step writes only the fields it lists, and never a field the system assigns.</summary>
+        private void CheckWritable(StepDefinition step, string at)
+        {
+            foreach (var key in step.Fields.Where(k => definition.Form.Find(k)?.WrittenBy == FieldWriter.System))
+            {
+                Error("system-field-in-step", at + ".fields", $"Step '{step.Id}' lists field '{key}', which only the system writes (a register number); remove it from the step's fields.", step.Id);
+            }
+
+            foreach (var key in step.RequiredFields.Where(k => definition.Form.Find(k) is not null && !step.Fields.Contains(k)))
+            {
+                Error("required-field-not-written", at + ".requiredFields", $"Step '{step.Id}' requires field '{key}' but does not list it in its fields, so nobody at this step could write it; add it to \"fields\".", step.Id);
+            }
+
+            foreach (var key in step.Assignments.Keys.Where(k => definition.Form.Find(k)?.WrittenBy == FieldWriter.System))
+            {
+                Error("system-field-in-step", $"{at}.set.{key}", $"Automatic step '{step.Id}' sets field '{key}', which only the system's register writes; compute another field.", step.Id);
+            }
+        }
+
+        public void CheckFieldWriters()
+        {
+            foreach (var (field, i) in definition.Form.Fields.Select((f, i) => (f, i)))
+            {
+                var at = $"$.form.fields[{i}]";
+                if (field.Required && field.WrittenBy != FieldWriter.Applicant)
+                {
+                    Error("required-field-not-applicant", at + ".required", $"Field '{field.Key}' is required at submission but written by {DefinitionJson.KebabName(field.WrittenBy)}, not the applicant; make it an applicant field or require it at the step that writes it (\"requiredFields\").");
+                }
+
+                if (field.WrittenBy == FieldWriter.Steps && !definition.Steps.Any(s => s.Fields.Contains(field.Key)))
+                {
+                    Error("field-without-writer", at + ".writtenBy", $"Field '{field.Key}' is written by steps, but no step lists it in its fields; list it on the step that fills it in, or make it an applicant field.");
+                }
+
+                if (field.WrittenBy == FieldWriter.System && !definition.Steps.Any(s => s.Numbering?.Field == field.Key))
+                {
+                    Error("field-without-writer", at + ".writtenBy", $"Field '{field.Key}' is written by the system, but no step numbers into it; name it in a step's \"numbering\" or choose another writer.");
+                }
+            }
         }
 
         private void CheckAssignments(StepDefinition step, string at)
@@ -205,6 +248,10 @@ public static class DefinitionValidator
             else if (field.Type != FieldType.Text)
             {
                 Error("numbering-field-type", at + ".field", $"Field '{rule.Field}' receives a register number, so it must be a text field.", step.Id);
+            }
+            else if (field.WrittenBy != FieldWriter.System)
+            {
+                Error("numbering-field-writer", at + ".field", $"Field '{rule.Field}' receives a number from the '{rule.Register}' register, so only the system may write it: set its \"writtenBy\" to \"system\".", step.Id);
             }
 
             foreach (var outcome in rule.Outcomes.Where(o => !step.Outcomes.Contains(o)))

@@ -177,7 +177,7 @@ public class WorkflowExecutorTests
 
         var decision = run.Execute(new CompleteTask(run.TaskAt("appraise"), "recommend", Json.Data(new { appraisalNote = "ok", childName = "Khác" }), Actors.Specialist));
 
-        decision.ShouldBeOfType<Rejected>().Rejection.Message.ShouldContain("'childName' cannot be changed at this step");
+        decision.ShouldBeOfType<Rejected>().Rejection.Message.ShouldContain("Field 'childName' (Họ, chữ đệm, tên của trẻ) cannot be written at step 'appraise'");
     }
 
     [Fact]
