@@ -30,6 +30,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     internal DbSet<UserRow> Users => Set<UserRow>();
 
     internal DbSet<RegisterRow> Registers => Set<RegisterRow>();
+
+    internal DbSet<IssuedNumberRow> IssuedNumbers => Set<IssuedNumberRow>();
     internal DbSet<AssignmentCursorRow> AssignmentCursors => Set<AssignmentCursorRow>();
 
     internal DbSet<NotificationRow> Notifications => Set<NotificationRow>();
@@ -72,6 +74,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.ApplyConfiguration(new UnitRowConfiguration());
         modelBuilder.ApplyConfiguration(new UserRowConfiguration(dialect));
         modelBuilder.ApplyConfiguration(new RegisterRowConfiguration());
+        modelBuilder.ApplyConfiguration(new IssuedNumberRowConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationRowConfiguration());
         modelBuilder.ApplyConfiguration(new AssignmentCursorRowConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarYearRowConfiguration(dialect));

@@ -412,6 +412,53 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.IssuedNumberRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("register");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.HasKey("UnitId", "Register", "Year", "Sequence")
+                        .HasName("pk_issued_numbers");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_issued_numbers_dossier_id");
+
+                    b.HasIndex("UnitId", "Register", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_numbers_unit_id_register_year_number");
+
+                    b.ToTable("issued_numbers", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
                 {
                     b.Property<long>("Id")
@@ -889,6 +936,16 @@ namespace Workflows.Engine.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.IssuedNumberRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_numbers_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>

@@ -407,6 +407,53 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.IssuedNumberRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.HasKey("UnitId", "Register", "Year", "Sequence")
+                        .HasName("pk_issued_numbers");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_issued_numbers_dossier_id");
+
+                    b.HasIndex("UnitId", "Register", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_numbers_unit_id_register_year_number");
+
+                    b.ToTable("issued_numbers", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>
                 {
                     b.Property<long>("Id")
@@ -880,6 +927,16 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_dossiers");
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Persistence.Model.IssuedNumberRow", b =>
+                {
+                    b.HasOne("Workflows.Engine.Persistence.Model.DossierRow", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_numbers_dossiers");
                 });
 
             modelBuilder.Entity("Workflows.Engine.Persistence.Model.NotificationRow", b =>

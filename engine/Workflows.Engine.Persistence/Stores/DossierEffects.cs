@@ -75,7 +75,7 @@ internal static class DossierEffects
 
                     break;
                 case ConsumeNumber consume:
-                    EfRegisterStore.Consume(db, consume);
+                    EfRegisterStore.Consume(db, consume, state.Dossier, DossierRows.ChangedAt(change));
                     break;
                 case AdvanceAssignmentCursor advance:
                     EfAssignmentPools.Advance(db, advance);

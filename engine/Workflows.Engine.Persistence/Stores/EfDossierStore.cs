@@ -235,6 +235,7 @@ internal sealed class EfDossierStore(IDbContextFactory<WorkflowsDbContext> conte
             || (change.ExpectedVersion > 0 && !await db.Dossiers.AnyAsync(d => d.Id == id && d.Version == change.ExpectedVersion, cancellationToken))
             || (key is not null && await db.IdempotencyKeys.AnyAsync(k => k.Key == key, cancellationToken))
             || await EfRegisterStore.FirstNumberTakenAsync(db, change, cancellationToken)
+            || await EfRegisterStore.AnyNumberIssuedAsync(db, change, cancellationToken)
             || await EfAssignmentPools.FirstTurnTakenAsync(db, change, cancellationToken)
             || await EfDocumentContentStore.AnyStoredAsync(db, change, cancellationToken)
             || await EfResultDocumentStore.AnyRevisionTakenAsync(db, change, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
+using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;
 
 namespace Workflows.Engine.Persistence.Stores;
@@ -33,11 +34,22 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
     /// <summary>
     /// Takes <see cref="ConsumeNumber.Number"/> only if it is the next one: a conditional update (or the first
     /// insert) inside the dossier's transaction, so two dossiers can never get the same number and none is skipped.
-    /// Staged only; the save writes it with everything else (StagedRowWriter).
+    /// Staged only; the save writes it with everything else (StagedRowWriter). The ledger row beside it refuses
+    /// a sequence or a printed number the register issued before, whatever the register row says.
     /// </summary>
-    internal static void Consume(WorkflowsDbContext db, ConsumeNumber consume)
+    internal static void Consume(WorkflowsDbContext db, ConsumeNumber consume, DossierId dossier, DateTimeOffset at)
     {
         var key = consume.Register;
+        db.IssuedNumbers.Add(new IssuedNumberRow
+        {
+            UnitId = key.Unit.Value,
+            Register = key.Register,
+            Year = key.Year,
+            Sequence = consume.Number,
+            Number = consume.Text,
+            DossierId = dossier.Value,
+            IssuedAt = at,
+        });
         if (db.Registers.Local.FindEntryUntyped([key.Unit.Value, key.Register, key.Year]) is { } taken)
         {
             // An earlier change of this batch took a number of the same register: this one must be the next.
@@ -65,6 +77,23 @@ internal sealed class EfRegisterStore(IDbContextFactory<WorkflowsDbContext> cont
 
     internal static bool Is(RegisterRow row, RegisterKey key) =>
         row.UnitId == key.Unit.Value && row.Register == key.Register && row.Year == key.Year;
+
+    /// <summary>A number of the change the ledger already holds: another dossier took it first.</summary>
+    internal static async Task<bool> AnyNumberIssuedAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
+    {
+        foreach (var consume in change.Effects.OfType<ConsumeNumber>())
+        {
+            var key = consume.Register;
+            if (await db.IssuedNumbers.AnyAsync(
+                r => r.UnitId == key.Unit.Value && r.Register == key.Register && r.Year == key.Year && (r.Sequence == consume.Number || r.Number == consume.Text),
+                cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static async Task<bool> FirstNumberTakenAsync(WorkflowsDbContext db, DossierChange change, CancellationToken cancellationToken)
     {

@@ -59,20 +59,31 @@ internal static class StagedRowWriter
         }
     }
 
-    /// <summary>Rows to write, the new dossiers first: every other row refers to its dossier.</summary>
+    /// <summary>
+    /// Rows to write, the new dossiers first: every other row refers to its dossier. Register ledger rows go last:
+    /// a number lost to another dossier must fail on the register's conditional update, which names the change
+    /// that lost it, before the ledger's keys refuse the number as a duplicate.
+    /// </summary>
     private static List<EntityEntry> Staged(WorkflowsDbContext db)
     {
         var rows = new List<EntityEntry>();
         var rest = new List<EntityEntry>();
+        var ledger = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                (entry.Entity is DossierRow && entry.State == EntityState.Added ? rows : rest).Add(entry);
+                (entry.Entity switch
+                {
+                    DossierRow when entry.State == EntityState.Added => rows,
+                    IssuedNumberRow => ledger,
+                    _ => rest,
+                }).Add(entry);
             }
         }
 
         rows.AddRange(rest);
+        rows.AddRange(ledger);
         return rows;
     }
 

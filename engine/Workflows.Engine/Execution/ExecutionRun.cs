@@ -518,7 +518,7 @@ internal sealed partial class ExecutionRun(
         var key = new RegisterKey(step.Unit ?? state.Unit, rule.Register, RegisterYear(now));
         var next = Registers.LastOf(key) + 1;
         var number = NumberFormat.Apply(rule.Format, next, key);
-        effects.Add(new ConsumeNumber(key, next));
+        effects.Add(new ConsumeNumber(key, next, number));
         events.Add(new NumberAssigned(rule.Register, rule.Field, number, next));
         SetData(step.Step, new Dictionary<string, JsonElement> { [rule.Field] = JsonSerializer.SerializeToElement(number) });
     }

@@ -19,7 +19,7 @@ public abstract partial class PersistenceContractTests
     }
 
     private static DossierChange Numbered(InstanceState state, long number) =>
-        Samples.Next(state, Samples.At(3, 9), Samples.Officer, [new NumberAssigned("receipts", "receiptNumber", $"{number}/2025", number)], [new ConsumeNumber(Receipts, number)]);
+        Samples.Next(state, Samples.At(3, 9), Samples.Officer, [new NumberAssigned("receipts", "receiptNumber", $"{number}/2025", number)], [new ConsumeNumber(Receipts, number, $"{number}/2025")]);
 
     [Fact]
     public async Task A_register_reads_zero_until_its_first_number_is_taken()
@@ -55,5 +55,20 @@ public abstract partial class PersistenceContractTests
         var dossier = await SubmittedDossierAsync();
 
         await Should.ThrowAsync<ConcurrencyConflictException>(() => Dossiers.SaveAsync(Numbered(dossier, 5), Ct));
+    }
+
+    [Fact]
+    public async Task The_ledger_refuses_a_printed_number_the_register_issued_before()
+    {
+        var first = await SubmittedDossierAsync();
+        var second = await SubmittedDossierAsync();
+        await Dossiers.SaveAsync(Numbered(first, 1), Ct);
+
+        // The register would take sequence 2, but the printed number repeats the first dossier's.
+        var forged = Samples.Next(second, Samples.At(3, 9), Samples.Officer, [new NumberAssigned("receipts", "receiptNumber", "1/2025", 2)], [new ConsumeNumber(Receipts, 2, "1/2025")]);
+        await Should.ThrowAsync<ConcurrencyConflictException>(() => Dossiers.SaveAsync(forged, Ct));
+
+        (await Dossiers.FindAsync(second.Dossier, Ct))!.Version.ShouldBe(second.Version);
+        (await Registers.ReadAsync([Receipts], Ct)).LastOf(Receipts).ShouldBe(1);
     }
 }

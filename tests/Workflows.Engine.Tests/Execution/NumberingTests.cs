@@ -49,7 +49,7 @@ public class NumberingTests
         var accepted = (Accepted)executor.Execute(procedure, state, new CompleteTask(2, "accept", Json.None, Actors.Desk), At, registers);
 
         accepted.State.Data["receiptNumber"].GetString().ShouldBe("042/2026/TN");
-        accepted.Effects.OfType<ConsumeNumber>().ShouldHaveSingleItem().ShouldBe(new ConsumeNumber(Receipts, 42));
+        accepted.Effects.OfType<ConsumeNumber>().ShouldHaveSingleItem().ShouldBe(new ConsumeNumber(Receipts, 42, "042/2026/TN"));
         accepted.Events.Select(e => e.Event).OfType<NumberAssigned>().ShouldHaveSingleItem().Sequence.ShouldBe(42);
         WorkflowExecutor.RegisterKeysFor(procedure, state, At).ShouldBe([Receipts]);
     }

@@ -60,5 +60,8 @@ public sealed record ScheduleTimer(DossierId Dossier, int StepInstance, DateTime
 
 public sealed record CancelTimer(DossierId Dossier, int StepInstance) : Effect;
 
-/// <summary>Record that <see cref="Number"/> was taken from the register; the store refuses it unless it is the next one.</summary>
-public sealed record ConsumeNumber(RegisterKey Register, long Number) : Effect;
+/// <summary>
+/// Record that <see cref="Number"/> was taken from the register, printed as <see cref="Text"/>; the store refuses it
+/// unless it is the next one, and its ledger refuses a text the register already issued.
+/// </summary>
+public sealed record ConsumeNumber(RegisterKey Register, long Number, string Text) : Effect;
