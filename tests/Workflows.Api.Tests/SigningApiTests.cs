@@ -166,6 +166,32 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     }
 
     [Fact]
+    public async Task The_sealed_birth_certificate_reads_the_register_number_and_the_issue_date_the_clerk_sealed_it_with()
+    {
+        var dossier = await AtApprovalAsync();
+        dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
+        var documents = Factory.Services.GetRequiredService<IResultDocumentStore>();
+        var approved = (await documents.LatestAsync(Id(dossier), TestContext.Current.CancellationToken))!.Pdf;
+        Factory.Clock.Advance(TimeSpan.FromDays(1)); // issued the next day: the date is the clerk's, not the leader's
+        await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
+
+        var sealedPdf = await (await As("desk-lan").GetAsync("/api/results/1/2026/KS/pdf")).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var text = System.Text.RegularExpressions.Regex.Replace(await PdfToTextAsync(sealedPdf), @"[ \t]+", " ");
+        var draft = await PdfToTextAsync(approved);
+
+        text.ShouldContain("Số: 1/2026/KS", Case.Sensitive);
+        text.ShouldContain("ngày 03 tháng 03 năm 2026", Case.Sensitive);
+        draft.ShouldNotContain("1/2026/KS", Case.Sensitive);
+        draft.ShouldNotContain("tháng 03 năm 2026", Case.Sensitive);
+        text.Split("Ký số bởi: ").Length.ShouldBe(3, text);
+        text.ShouldContain("Thời gian ký: 03/03/2026", Case.Sensitive);
+        text.ShouldContain("Lý do: Phát hành kết quả số 1/2026/KS", Case.Sensitive);
+        var verification = await VerifyAsync(sealedPdf);
+        verification.Intact.ShouldBeTrue();
+        verification.Signatures.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_modified_byte_in_a_signed_result_is_detected()
     {
         var dossier = await AtApprovalAsync();

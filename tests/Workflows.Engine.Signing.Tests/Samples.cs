@@ -37,6 +37,13 @@ internal static class Samples
 
     public static RenderedDocument RenderBirthCertificate() => DocumentRenderer.Render(BirthCertificate().ToContent());
 
+    /// <summary>The certificate as the leader signs it: no number, no date yet; the commune's e-seal prints both (ADR 0022).</summary>
+    public static RenderedDocument RenderBirthCertificateDraft() =>
+        DocumentRenderer.Render((BirthCertificate() with { DocumentNumber = null, IssuedOn = null }).ToContent());
+
+    /// <summary>What the register gives the sealed certificate.</summary>
+    public const string IssuedNumber = "125/2025/GKS";
+
     public static ImmutableArray<SubmittedComponent> Components =>
     [
         new("Tờ khai đăng ký khai sinh", "Bản chính", 1),

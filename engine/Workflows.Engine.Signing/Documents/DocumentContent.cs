@@ -19,6 +19,13 @@ public sealed record DocumentContent(string IssuingUnit, string Title)
     /// <summary>"Tân An, ngày 10 tháng 3 năm 2025".</summary>
     public string? PlaceAndDate { get; init; }
 
+    /// <summary>
+    /// Set on a result the unit's e-seal numbers and dates (ADR 0022): with no <see cref="DocumentNumber"/> or no
+    /// <see cref="PlaceAndDate"/>, the page leaves a dotted blank after "Số:" and after the place, and records both as
+    /// <see cref="TextSlot"/>s the seal prints into. Without it an unnumbered form prints "Số: ........./.........".
+    /// </summary>
+    public IssuedBySeal? IssuedBySeal { get; init; }
+
     public string? Subtitle { get; init; }
 
     /// <summary>Paragraphs, label/value rows and tables, in reading order.</summary>
@@ -27,6 +34,9 @@ public sealed record DocumentContent(string IssuingUnit, string Title)
     /// <summary>Areas left free for signatures, laid out side by side at the end of the document.</summary>
     public ImmutableArray<SignatureBlock> SignatureBlocks { get; init; } = [];
 }
+
+/// <param name="Place">The place printed before the issue date: "Tân An, ngày … tháng … năm …".</param>
+public sealed record IssuedBySeal(string Place);
 
 /// <summary>One piece of the document body.</summary>
 public abstract record DocumentBlock;

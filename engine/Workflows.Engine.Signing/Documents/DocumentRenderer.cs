@@ -15,6 +15,9 @@ public static class DocumentRenderer
     public const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     public const string NationalMotto = "Độc lập - Tự do - Hạnh phúc";
 
+    private const string NumberPlaceholder = "........./.........";
+    private const string DatePattern = "ngày 00 tháng 00 năm 0000";
+
     public static RenderedDocument Render(DocumentContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -28,9 +31,10 @@ public static class DocumentRenderer
         document.Info.Creator = "Workflows";
 
         var areas = ImmutableArray.CreateBuilder<SignatureArea>();
+        var slots = ImmutableArray.CreateBuilder<TextSlot>();
         using (var layout = new PageLayout(document))
         {
-            DrawHeader(layout, content);
+            DrawHeader(layout, content, slots);
             foreach (var block in content.Blocks)
             {
                 switch (block)
@@ -55,12 +59,18 @@ public static class DocumentRenderer
         // Where the signature blocks are, for whoever signs later (the e-seal is applied to a stored revision, long
         // after this layout is gone): see RenderedDocument.AreasIn.
         document.Info.Elements.SetString(RenderedDocument.AreasKey, RenderedDocument.FormatAreas(areas));
+        if (slots.Count > 0)
+        {
+            // Likewise the blanks the e-seal prints the number and issue date into (ADR 0022).
+            document.Info.Elements.SetString(RenderedDocument.SlotsKey, RenderedDocument.FormatSlots(slots));
+        }
+
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return new RenderedDocument(output.ToArray(), areas.ToImmutable());
+        return new RenderedDocument(output.ToArray(), areas.ToImmutable()) { TextSlots = slots.ToImmutable() };
     }
 
-    private static void DrawHeader(PageLayout layout, DocumentContent content)
+    private static void DrawHeader(PageLayout layout, DocumentContent content, ImmutableArray<TextSlot>.Builder slots)
     {
         var fonts = layout.Fonts;
         var leftWidth = layout.ContentWidth * 0.40;
@@ -76,7 +86,17 @@ public static class DocumentRenderer
 
         y = layout.CenteredLines(content.IssuingUnit.ToUpperInvariant(), fonts.HeaderBold, PageLayout.Left, leftWidth, y);
         layout.Rule(PageLayout.Left + (leftWidth * 0.3), PageLayout.Left + (leftWidth * 0.7), y + 2);
-        y = layout.CenteredLines($"Số: {content.DocumentNumber ?? "........./........."}", fonts.Header, PageLayout.Left, leftWidth, y + 6);
+        if (content.DocumentNumber is null && content.IssuedBySeal is not null)
+        {
+            // Room for a long number ("12345/2026/QĐ-UBND"); the seal may write past the dots up to the column's edge.
+            (y, var slot) = layout.SlotLine(TextSlots.Number, "Số:", fonts.Header, italic: false, PageLayout.Left, leftWidth, y + 6, layout.Measure(NumberPlaceholder, fonts.Header));
+            slots.Add(slot);
+        }
+        else
+        {
+            y = layout.CenteredLines($"Số: {content.DocumentNumber ?? NumberPlaceholder}", fonts.Header, PageLayout.Left, leftWidth, y + 6);
+        }
+
         var leftBottom = y;
 
         // Right column: national name, motto underlined, place and date.
@@ -89,6 +109,12 @@ public static class DocumentRenderer
         if (content.PlaceAndDate is { } placeAndDate)
         {
             y = layout.CenteredLines(placeAndDate, fonts.Italic, right, rightWidth, y + 8);
+        }
+        else if (content.IssuedBySeal is { } issue)
+        {
+            // Digits are equally wide in Noto Serif, so every date fills exactly this width.
+            (y, var slot) = layout.SlotLine(TextSlots.IssueDate, issue.Place + ",", fonts.Italic, italic: true, right, rightWidth, y + 8, layout.Measure(DatePattern, fonts.Italic));
+            slots.Add(slot);
         }
 
         layout.Y = Math.Max(leftBottom, y) + 22;

@@ -16,6 +16,7 @@ internal sealed class PageLayout : IDisposable
     private static readonly XPen RulePen = new(XColors.Black, 0.6);
     private static readonly XPen GridPen = new(XColors.Black, 0.5);
     private static readonly XPen DashPen = new(XColors.Gray, 0.5) { DashStyle = XDashStyle.Dash };
+    private static readonly XPen DotPen = new(XColors.Black, 0.6) { DashStyle = XDashStyle.Dot };
     private static readonly XBrush HeaderShade = new XSolidBrush(XColor.FromArgb(235, 235, 235));
 
     private readonly PdfDocument document;
@@ -130,6 +131,43 @@ internal sealed class PageLayout : IDisposable
         return y;
     }
 
+    /// <summary>
+    /// Draws <paramref name="prefix"/> and a dotted blank <paramref name="blankWidth"/> wide after it, centred in a column
+    /// (the blank on a line of its own when both do not fit), and returns the y below and the blank as a
+    /// <see cref="TextSlot"/> reaching to the column's edge, on the baseline the prefix sits on.
+    /// </summary>
+    public (double Below, TextSlot Slot) SlotLine(string name, string prefix, XFont font, bool italic, double x, double width, double y, double blankWidth)
+    {
+        var prefixWidth = Measure(prefix, font) + (Measure("a b", font) - Measure("ab", font));
+        if (prefixWidth + blankWidth > width)
+        {
+            y = CenteredLines(prefix, font, x, width, y);
+            prefix = "";
+            prefixWidth = 0;
+        }
+
+        var metrics = Documents.WidgetFont.Instance;
+        var ascent = metrics.Ascent * font.Size;
+        var descent = metrics.Descent * font.Size;
+        var left = x + ((width - prefixWidth - blankWidth) / 2);
+        var baseline = y + ascent;
+        if (prefix.Length > 0)
+        {
+            graphics.DrawString(prefix, font, XBrushes.Black, left, baseline, XStringFormats.BaseLineLeft);
+        }
+
+        var blankLeft = left + prefixWidth;
+        graphics.DrawLine(DotPen, blankLeft, baseline + 1, blankLeft + blankWidth, baseline + 1);
+        var slot = new TextSlot(
+            name,
+            PageIndex,
+            new PdfRectangle(Round(blankLeft), Round(PageHeight - (baseline + descent)), Round(x + width), Round(PageHeight - (baseline - ascent))),
+            Round(PageHeight - baseline),
+            font.Size,
+            italic);
+        return (y + LineHeight(font), slot);
+    }
+
     public void Paragraph(string text, XFont font)
     {
         foreach (var line in Wrap(text, font, ContentWidth))
@@ -173,6 +211,9 @@ internal sealed class PageLayout : IDisposable
     }
 
     public void Dispose() => graphics.Dispose();
+
+    // What the PDF records (RenderedDocument), so a slot read back is the same one.
+    private static double Round(double value) => Math.Round(value, 2);
 
     private void AddPage()
     {

@@ -6,7 +6,8 @@ namespace Workflows.Engine.Signing.Documents;
 /// PDFsharp 6.5 is dual-licensed (AGPL-3.0-only or commercial) and refuses to work until the application says which
 /// applies. That is a decision for whoever ships the product (AGPL reaches a network service's own source), so the
 /// library never makes it: the composition root (API host, CLI, tests) calls one of these once at start-up.
-/// See docs/adr/0007-pdf-signatures.md. Signing and verification do not use PDFsharp and need no licence choice.
+/// See docs/adr/0007-pdf-signatures.md. Verification and invisible signatures do not use PDFsharp; visible ones need it
+/// once per process, for the font subset of their appearances (ADR 0022).
 /// </summary>
 public static class PdfGenerationLicense
 {

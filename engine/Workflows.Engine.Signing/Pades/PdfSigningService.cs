@@ -65,6 +65,7 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
                 SignerName = CertificateProfile.CommonName(certificate),
                 Reason = request.Reason,
                 Location = request.Location,
+                Inscriptions = request.Inscriptions,
             });
         }
         catch (InvalidPdfException exception)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Signing.Documents;
 
@@ -14,6 +15,13 @@ public sealed record SignatureRequest(SignatureKind Kind, string FieldName)
     /// <summary>Where the widget goes (a <see cref="SignatureArea"/>'s rectangle); null for an invisible signature.</summary>
     public PdfRectangle? Rectangle { get; init; }
 
+    /// <summary>
+    /// Text this signature prints into slots the page left blank (the e-seal's register number and issue date,
+    /// ADR 0022): each becomes a widget of this signature's field, added in its own revision, so earlier
+    /// signatures stay valid and this one covers what it printed.
+    /// </summary>
+    public ImmutableArray<Inscription> Inscriptions { get; init; } = [];
+
     public string? Reason { get; init; }
 
     public string? Location { get; init; }
@@ -25,3 +33,6 @@ public sealed record SignatureRequest(SignatureKind Kind, string FieldName)
     public static SignatureRequest For(SignatureArea area) =>
         new(area.Kind, area.FieldName) { PageIndex = area.PageIndex, Rectangle = area.Rectangle };
 }
+
+/// <summary>A text a signature prints into a <see cref="TextSlot"/> (e.g. "1/2026/KS" after "Số:").</summary>
+public sealed record Inscription(TextSlot Slot, string Text);

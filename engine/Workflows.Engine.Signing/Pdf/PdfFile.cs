@@ -49,7 +49,9 @@ internal sealed class PdfFile
     public PdfDictionary ReadDictionary(PdfReference reference) =>
         ReadObject(reference) as PdfDictionary ?? throw new InvalidPdfException($"Not a readable PDF: object {reference.Number} is not a dictionary.");
 
-    public PdfValue ReadObject(PdfReference reference)
+    public PdfValue ReadObject(PdfReference reference) => ObjectLexer(reference).ReadValue();
+
+    private PdfLexer ObjectLexer(PdfReference reference)
     {
         if (!offsets.TryGetValue(reference.Number, out var offset) || offset <= 0 || offset >= data.Length)
         {
@@ -65,7 +67,27 @@ internal sealed class PdfFile
             throw new InvalidPdfException($"Not a readable PDF: the cross-reference table points object {reference.Number} at object {number}.");
         }
 
-        return lexer.ReadValue();
+        return lexer;
+    }
+
+    /// <summary>A stream object: its dictionary and its raw (still encoded) bytes, as many as its /Length says.</summary>
+    public (PdfDictionary Dictionary, byte[] Data) ReadStream(PdfReference reference)
+    {
+        var lexer = ObjectLexer(reference);
+        if (lexer.ReadValue() is not PdfDictionary dictionary || !string.Equals(lexer.ReadToken(), "stream", StringComparison.Ordinal))
+        {
+            throw new InvalidPdfException($"Not a readable PDF: object {reference.Number} is not a stream.");
+        }
+
+        // The data starts after the end-of-line that follows the keyword (CR LF or LF, ISO 32000-1 §7.3.8.1).
+        var start = lexer.Position + (data[lexer.Position] == '\r' ? 2 : 1);
+        var length = (Resolve(dictionary["Length"] ?? new PdfNumber(-1)) as PdfNumber)?.AsLong ?? -1;
+        if (length < 0 || start + length > data.Length)
+        {
+            throw new InvalidPdfException($"Not a readable PDF: stream {reference.Number} has no usable /Length.");
+        }
+
+        return (dictionary, data.AsSpan(start, (int)length).ToArray());
     }
 
     /// <summary>Leaf pages in document order, by walking the page tree from the catalog.</summary>

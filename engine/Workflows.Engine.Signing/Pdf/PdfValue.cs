@@ -33,6 +33,8 @@ internal sealed record PdfNumber(string Text) : PdfValue
 
     public long AsLong => (long)decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    public double AsDouble => double.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
     public override void WriteTo(StringBuilder output) => output.Append(Text);
 }
 

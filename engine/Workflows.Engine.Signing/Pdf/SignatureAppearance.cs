@@ -1,25 +1,56 @@
 using System.Globalization;
 using System.Text;
+using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Engine.Signing.Pdf;
 
 /// <summary>
-/// The normal appearance of a visible signature widget: a frame over the printed signature block with who signed,
-/// when (UTC+07:00) and why. It is drawn with the standard Helvetica font, which every viewer has and which adds no
-/// font program to each signature revision; Helvetica's WinAnsi encoding has no Vietnamese letters, so the widget
-/// shows the text without diacritics. The page itself prints the name in full with the embedded Noto Serif.
+/// Normal appearances of a signature's widgets (ADR 0022): the frame over the printed signature block with who signed,
+/// when (UTC+07:00), why and where; and the text an e-seal prints into a slot the page left blank (its register
+/// number, its issue date), on the baseline and in the size and style of the line it completes. Both are written in
+/// the page's Noto Serif (<see cref="WidgetFont"/>), so Vietnamese keeps its diacritics and text extraction reads it.
 /// </summary>
 internal static class SignatureAppearance
 {
+    /// <summary>The font's resource name in each appearance and in the AcroForm's default resources (/DR).</summary>
+    public const string FontResource = "WorkflowsSerif";
+
     private const double FontSize = 7.5;
     private const double Leading = 9.5;
     private const double Padding = 4;
 
-    /// <summary>The appearance stream object (dictionary and content) for a widget of the given size.</summary>
-    public static string StreamObject(double width, double height, SignatureFieldRequest request)
+    // The slant of PDFsharp's simulated italic, which the page's date line is drawn with.
+    private const double ItalicSlant = 0.342;
+
+    public static string BlockStream(double width, double height, SignatureFieldRequest request, PdfReference font)
     {
-        var content = Content(width, height, request);
-        return string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {Number(width)} {Number(height)}]/Resources<</Font<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>>>/Length {content.Length}>>stream\n{content}\nendstream");
+        var glyphs = WidgetFont.Instance;
+        var maxLines = Math.Max(1, (int)((height - (2 * Padding)) / Leading));
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"q 0.05 0.25 0.6 RG 0.8 w 0.4 0.4 {Number(width - 0.8)} {Number(height - 0.8)} re S Q\n")
+            .Append(CultureInfo.InvariantCulture, $"BT 0.05 0.25 0.6 rg /{FontResource} {Number(FontSize)} Tf {Number(Leading)} TL {Number(Padding)} {Number(height - Padding - FontSize)} Td\n");
+        foreach (var line in Lines(request).Take(maxLines))
+        {
+            text.Append(glyphs.Hex(Fit(line, width - (2 * Padding)))).Append(" Tj T*\n");
+        }
+
+        return Stream(width, height, font, text.Append("ET").ToString());
+    }
+
+    /// <summary>
+    /// White over the slot's dotted blank, then the text from the slot's left edge on the line's baseline. The text
+    /// is clipped to the slot (the bounding box) should a number be longer than the column.
+    /// </summary>
+    public static string InscriptionStream(Inscription inscription, PdfReference font)
+    {
+        var slot = inscription.Slot;
+        var width = slot.Rectangle.Right - slot.Rectangle.Left;
+        var height = slot.Rectangle.Top - slot.Rectangle.Bottom;
+        var content = string.Create(
+            CultureInfo.InvariantCulture,
+            $"q 1 g 0 0 {Number(width)} {Number(height)} re f Q\nBT 0 g /{FontResource} {Number(slot.FontSize)} Tf 1 0 {(slot.Italic ? Number(ItalicSlant) : "0")} 1 0 {Number(slot.Baseline - slot.Rectangle.Bottom)} Tm {WidgetFont.Instance.Hex(inscription.Text)} Tj ET");
+        return Stream(width, height, font, content);
     }
 
     public static IReadOnlyList<string> Lines(SignatureFieldRequest request)
@@ -28,58 +59,44 @@ internal static class SignatureAppearance
         var local = request.SigningTime.ToOffset(TimeSpan.FromHours(7));
         var lines = new List<string>
         {
-            "Ky so boi: " + Ascii(request.SignerName ?? "(khong ro)"),
-            string.Create(CultureInfo.InvariantCulture, $"Thoi gian ky: {local:dd/MM/yyyy HH:mm:ss} +07:00"),
+            "Ký số bởi: " + (request.SignerName ?? "(không rõ)"),
+            string.Create(CultureInfo.InvariantCulture, $"Thời gian ký: {local:dd/MM/yyyy HH:mm:ss} +07:00"),
         };
         if (request.Reason is { } reason)
         {
-            lines.Add("Ly do: " + Ascii(reason));
+            lines.Add("Lý do: " + reason);
         }
 
         if (request.Location is { } location)
         {
-            lines.Add("Noi ky: " + Ascii(location));
+            lines.Add("Nơi ký: " + location);
         }
 
         return lines;
     }
 
-    private static string Content(double width, double height, SignatureFieldRequest request)
+    /// <summary>The line, cut with "..." where it would leave the frame.</summary>
+    private static string Fit(string line, double width)
     {
-        // Helvetica averages about half an em per character; longer lines are cut so text never leaves the frame.
-        var maxChars = Math.Max(8, (int)((width - (2 * Padding)) / (FontSize * 0.52)));
-        var maxLines = Math.Max(1, (int)((height - (2 * Padding)) / Leading));
-        var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"q 0.05 0.25 0.6 RG 0.8 w 0.4 0.4 {Number(width - 0.8)} {Number(height - 0.8)} re S Q\n")
-            .Append(CultureInfo.InvariantCulture, $"BT 0.05 0.25 0.6 rg /Helv {Number(FontSize)} Tf {Number(Leading)} TL {Number(Padding)} {Number(height - Padding - FontSize)} Td\n");
-        foreach (var line in Lines(request).Take(maxLines))
+        var glyphs = WidgetFont.Instance;
+        line = glyphs.Printable(line);
+        if (glyphs.Width(line, FontSize) <= width)
         {
-            var fitted = line.Length <= maxChars ? line : line[..(maxChars - 3)] + "...";
-            text.Append('(').Append(Escape(fitted)).Append(") Tj T*\n");
+            return line;
         }
 
-        return text.Append("ET").ToString();
-    }
-
-    /// <summary>Vietnamese without diacritics (Trần → Tran, Đức → Duc), printable ASCII only.</summary>
-    public static string Ascii(string text)
-    {
-        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        var result = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var cut = line.Length;
+        while (cut > 1 && glyphs.Width(line[..cut] + "...", FontSize) > width)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            result.Append(c is >= ' ' and <= '~' ? c : '?');
+            cut--;
         }
 
-        return result.ToString();
+        return line[..cut] + "...";
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal);
+    private static string Stream(double width, double height, PdfReference font, string content) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"<</Type/XObject/Subtype/Form/BBox[0 0 {Number(width)} {Number(height)}]/Resources<</Font<</{FontResource} {font}>>>>/Length {content.Length}>>stream\n{content}\nendstream");
 
-    private static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Number(double value) => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Engine.Signing.Pdf;
 
@@ -10,6 +12,8 @@ internal sealed record SignatureFieldRequest(string FieldName, int PageIndex, Pd
     public string? Reason { get; init; }
 
     public string? Location { get; init; }
+
+    public ImmutableArray<Inscription> Inscriptions { get; init; } = [];
 }
 
 /// <summary>

@@ -118,7 +118,14 @@ public static class SigningBench
             var rendering = Stopwatch.GetTimestamp();
             var personal = await SignAsync(rendered.Pdf, leader, SignatureRequest.For(rendered.Area(SignatureFields.Leader)!) with { ExpectedUser = Leader, Reason = "Phê duyệt kết quả" }, cancellationToken);
             var signing = Stopwatch.GetTimestamp();
-            var sealedPdf = await SignAsync(personal, seal, SignatureRequest.For(rendered.Area(SignatureFields.OrganizationSeal)!) with { ExpectedUnit = Commune, Reason = "Phát hành kết quả" }, cancellationToken);
+            // As the issue step seals: the register's number and the issue date printed into the draft's blanks (ADR 0022).
+            var number = $"{index + 1}/2025/GKS";
+            var sealedPdf = await SignAsync(personal, seal, SignatureRequest.For(rendered.Area(SignatureFields.OrganizationSeal)!) with
+            {
+                ExpectedUnit = Commune,
+                Reason = $"Phát hành kết quả số {number}",
+                Inscriptions = [new(rendered.Slot(TextSlots.Number)!, number), new(rendered.Slot(TextSlots.IssueDate)!, "ngày 10 tháng 03 năm 2025")],
+            }, cancellationToken);
             var sealing = Stopwatch.GetTimestamp();
             phases?.Add("render", rendering - started);
             phases?.Add("personal signature", signing - rendering);
@@ -147,7 +154,7 @@ public static class SigningBench
                 ParentAuthority = "UBND tỉnh Tây Ninh",
             },
             "Giấy khai sinh",
-            new DateOnly(2025, 3, 10),
+            IssuedOn: null, // the draft the leader signs: the seal prints number and date
             [
                 new("Họ, chữ đệm, tên", $"Nguyễn Minh Khôi {index}"),
                 new("Ngày, tháng, năm sinh", "02/03/2025"),
@@ -159,7 +166,6 @@ public static class SigningBench
                 new("Họ, chữ đệm, tên người cha", "Lê Văn Đức"),
             ])
         {
-            DocumentNumber = $"{index + 1}/2025/GKS",
             LeaderName = "Trần Minh Tuấn",
         };
     }

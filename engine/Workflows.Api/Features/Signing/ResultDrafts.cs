@@ -17,7 +17,7 @@ namespace Workflows.Api.Features.Signing;
 /// </summary>
 internal static class ResultDrafts
 {
-    public static async Task<RenderedDocument> RenderAsync(InstanceState state, ExecutableProcedure procedure, IDirectory directory, DateTimeOffset now, CancellationToken ct)
+    public static async Task<RenderedDocument> RenderAsync(InstanceState state, ExecutableProcedure procedure, IDirectory directory, CancellationToken ct)
     {
         var units = await directory.ListUnitsAsync(ct);
         var unitName = units.FirstOrDefault(u => u.Id == state.Unit)?.Name ?? state.Unit.Value;
@@ -29,11 +29,11 @@ internal static class ResultDrafts
             .ToImmutableArray();
         var receipt = state.Data.TryGetValue("receiptNumber", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : state.Dossier.ToString();
         var heading = new DossierHeading(unitName, unitName, receipt, procedure.Definition.Name, applicant);
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var named = TemplateOf(procedure.Definition);
         // Publishing refuses unknown ids (ResultTemplateCheck); a definition stored before that check still renders.
         var template = ResultTemplates.Resolve(named?.Id) ?? ResultTemplates.Fallback;
-        return DocumentRenderer.Render(template.Fill(heading, today, values, named?.Name ?? procedure.Definition.Name).ToContent());
+        // Undated and unnumbered: the clerk's e-seal prints both at issue (ADR 0022).
+        return DocumentRenderer.Render(template.Fill(heading, issuedOn: null, values, named?.Name ?? procedure.Definition.Name).ToContent());
     }
 
     /// <summary>The result is what the issue step issues; a procedure that names it only on its signature step still counts.</summary>

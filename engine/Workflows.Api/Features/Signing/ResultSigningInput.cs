@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
@@ -72,7 +73,7 @@ internal sealed record ResultSigningInput(
         if (kind == SignatureEvidenceKind.Personal)
         {
             // The leader signs the result as the dossier stands now; a rework re-renders it.
-            var rendered = await ResultDrafts.RenderAsync(state, procedure, services.Directory, now, ct);
+            var rendered = await ResultDrafts.RenderAsync(state, procedure, services.Directory, ct);
             var request = (rendered.Area(SignatureFields.Leader) is { } area ? SignatureRequest.For(area) : new SignatureRequest(SignatureKind.Personal, SignatureFields.Leader))
                 with { ExpectedUser = actor.User, Reason = "Phê duyệt kết quả" };
             return (new ResultSigningInput(taskId, state.Dossier, id.StepInstance, outcome, kind, unit, rendered.Pdf, request, null, latest?.Revision ?? 0), null);
@@ -90,8 +91,24 @@ internal sealed record ResultSigningInput(
         {
             ExpectedUnit = unit,
             Reason = number is null ? "Phát hành kết quả" : $"Phát hành kết quả số {number}",
+            Inscriptions = IssueInscriptions(latest.Pdf, number, VietnameseText.LocalDate(now)),
         };
         return (new ResultSigningInput(taskId, state.Dossier, id.StepInstance, outcome, kind, unit, latest.Pdf, seal, number, latest.Revision), null);
+    }
+
+    /// <summary>
+    /// The number and the issue date, printed by the seal where the leader's page left them blank (ADR 0022), as a
+    /// clerk's signing tool does. A revision rendered before the blanks were recorded gets none: its number stays in
+    /// the seal's /Reason only.
+    /// </summary>
+    private static ImmutableArray<Inscription> IssueInscriptions(byte[] approved, string? number, DateOnly issuedOn)
+    {
+        var slots = RenderedDocument.SlotsIn(approved);
+        return
+        [
+            .. slots.Where(s => s.Name == TextSlots.Number && number is not null).Select(s => new Inscription(s, number!)),
+            .. slots.Where(s => s.Name == TextSlots.IssueDate).Select(s => new Inscription(s, VietnameseText.DateLine(issuedOn))),
+        ];
     }
 
     /// <summary>The number the core will assign at issue, so it can go into the seal's signed dictionary first.</summary>

@@ -12,12 +12,14 @@ public sealed record DossierHeading(string IssuingUnit, string Place, string Rec
 
     public string? ApplicantPhone { get; init; }
 
-    internal DocumentContent Content(string title, DateOnly date, string? number) =>
+    /// <summary>The header; a missing <paramref name="number"/> or <paramref name="date"/> is left for the e-seal when <paramref name="sealIssues"/>.</summary>
+    internal DocumentContent Content(string title, DateOnly? date, string? number, bool sealIssues = false) =>
         new(IssuingUnit, title)
         {
             ParentAuthority = ParentAuthority,
             DocumentNumber = number,
-            PlaceAndDate = VietnameseText.PlaceAndDate(Place, date),
+            PlaceAndDate = date is { } day ? VietnameseText.PlaceAndDate(Place, day) : null,
+            IssuedBySeal = sealIssues && (number is null || date is null) ? new IssuedBySeal(Place) : null,
         };
 
     internal DocumentField[] ApplicantFields() =>

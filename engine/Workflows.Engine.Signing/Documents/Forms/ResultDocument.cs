@@ -6,9 +6,10 @@ namespace Workflows.Engine.Signing.Documents.Forms;
 /// A procedure's result (e.g. "Giấy khai sinh"): the dossier data as label/value rows, signed by the leader
 /// (personal) and sealed by the unit (organization).
 /// </summary>
-public sealed record ResultDocument(DossierHeading Dossier, string Title, DateOnly IssuedOn, ImmutableArray<DocumentField> Fields)
+/// <param name="IssuedOn">The issue date; null on the draft the leader signs: the clerk's e-seal prints it (ADR 0022).</param>
+public sealed record ResultDocument(DossierHeading Dossier, string Title, DateOnly? IssuedOn, ImmutableArray<DocumentField> Fields)
 {
-    /// <summary>From the unit's register; empty until the clerk numbers the result at step 4.</summary>
+    /// <summary>From the unit's register; null on the draft the leader signs: the clerk's e-seal prints it at step 4 (ADR 0022).</summary>
     public string? DocumentNumber { get; init; }
 
     public string LeaderAuthority { get; init; } = "TM. ỦY BAN NHÂN DÂN";
@@ -23,7 +24,7 @@ public sealed record ResultDocument(DossierHeading Dossier, string Title, DateOn
     /// <summary>Fixed statements of the result's template, printed after the fields.</summary>
     public ImmutableArray<string> Statements { get; init; } = [];
 
-    public DocumentContent ToContent() => Dossier.Content(Title, IssuedOn, DocumentNumber) with
+    public DocumentContent ToContent() => Dossier.Content(Title, IssuedOn, DocumentNumber, sealIssues: true) with
     {
         Subtitle = $"Mã hồ sơ: {Dossier.ReceiptNumber}",
         Blocks =

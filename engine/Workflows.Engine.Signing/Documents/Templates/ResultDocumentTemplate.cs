@@ -49,9 +49,10 @@ public sealed record ResultDocumentTemplate(string Id, string Name, string? Titl
 
     /// <summary>
     /// Fills the template with a dossier's values. <paramref name="fallbackTitle"/> names the result when the template
-    /// has no title of its own (the step's template name, else the procedure's name).
+    /// has no title of its own (the step's template name, else the procedure's name). A null <paramref name="issuedOn"/>
+    /// leaves the date, like the number, for the e-seal (ADR 0022).
     /// </summary>
-    public ResultDocument Fill(DossierHeading heading, DateOnly issuedOn, IReadOnlyList<DossierValue> values, string fallbackTitle)
+    public ResultDocument Fill(DossierHeading heading, DateOnly? issuedOn, IReadOnlyList<DossierValue> values, string fallbackTitle)
     {
         ArgumentNullException.ThrowIfNull(heading);
         ArgumentNullException.ThrowIfNull(values);
