@@ -201,7 +201,7 @@ internal sealed partial class ExecutionRun(
                 : $"Stopping a dossier takes one of the roles [{string.Join(", ", stopRoles)}] in unit '{state.Unit}'.");
         }
 
-        return Close(DossierStatus.Stopped, reason, "stop");
+        return StopRefusedWhileSupplementWindowOpen() ?? Close(DossierStatus.Stopped, reason, "stop");
     }
 
     /// <summary>Ends the dossier outside its graph (withdrawal, stop): every waiting step is cancelled.</summary>
