@@ -18,7 +18,7 @@ internal sealed partial class ExecutionRun
     private WorkingDuration? AppliedDeadline => DeadlineOf(deadlineRule);
 
     private WorkingDuration? DeadlineOf(int? rule) =>
-        rule is { } i ? procedure.Definition.DeadlineRules[i].Deadline : procedure.Definition.Deadline;
+        rule is { } i && i < procedure.Definition.DeadlineRules.Length ? procedure.Definition.DeadlineRules[i].Deadline : procedure.Definition.Deadline;
 
     /// <summary>The first rule that holds now, if it comes before the one that applies (or none applies yet).</summary>
     private int? RuleThatNowApplies()

@@ -126,6 +126,22 @@ public class DeadlineRuleTests
     }
 
     [Fact]
+    public void A_dossier_moved_to_a_new_version_keeps_its_rule_where_that_version_lists_it()
+    {
+        var run = Received();
+        Appraise(run, "review", new { needsVerification = true }, May(4, 10));
+        var v1 = run.Procedure.Definition;
+        var v2 = ExecutableProcedure.Create(v1 with { Version = 2, DeadlineRules = [v1.DeadlineRules[1] with { Reason = "Xác minh" }, v1.DeadlineRules[0]] });
+        var v3 = ExecutableProcedure.Create(v1 with { Version = 3, DeadlineRules = [v1.DeadlineRules[0]] });
+        var mapping = new Dictionary<StepId, StepId>();
+
+        InstanceMigration.Migrate(run.Procedure, v2, run.State, mapping, SlaRun.Specialist, May(4, 11)).ShouldBeOfType<Accepted>().State.DeadlineRule.ShouldBe(0);
+        var moved = InstanceMigration.Migrate(run.Procedure, v3, run.State, mapping, SlaRun.Specialist, May(4, 11)).ShouldBeOfType<Accepted>().State;
+        moved.DeadlineRule.ShouldBeNull();
+        moved.DueAt.ShouldBe(May(11, 9));
+    }
+
+    [Fact]
     public void The_timing_class_and_so_the_on_time_rate_read_the_deadline_that_applied()
     {
         var run = Received();
