@@ -33,6 +33,7 @@ public sealed record TaskView(
 
     public string? Outcome { get; init; }
 
+    /// <summary>0 is normal; each raise-priority rung of the escalation ladder adds one.</summary>
     public int Priority { get; init; }
 }
 
@@ -56,6 +57,6 @@ public sealed record TaskFilter
 
 public interface ITaskQueries
 {
-    /// <summary>Tasks ordered by due instant (soonest first, undated last), then creation.</summary>
+    /// <summary>Tasks ordered by priority (highest first), then due instant (soonest first, undated last), then creation.</summary>
     Task<IReadOnlyList<TaskView>> ListAsync(TaskFilter filter, CancellationToken cancellationToken);
 }

@@ -149,6 +149,46 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
     }
 
     [Fact]
+    public async Task A_refusal_after_receipt_produces_a_written_reply_with_the_reasons_not_form_03()
+    {
+        var received = await CompleteAsync(await SubmitAsync(), "receive", "accept", "desk-lan");
+        var id = received.GetProperty("id").GetString()!;
+        var refused = await As("civil-hoa").PostAsJsonAsync($"/api/tasks/{TaskAt(received, "appraise")}/complete", new
+        {
+            outcome = "refuse",
+            data = new { appraisalNote = "Giấy chứng sinh không hợp lệ" },
+            comment = "Giấy chứng sinh do cơ sở không có chức năng khám, chữa bệnh cấp.",
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, await refused.Content.ReadAsStringAsync());
+
+        (await ProduceAsync()).Produced.ShouldBe(2);
+
+        var forms = await FormsAsync(id);
+        forms.Select(f => f.GetProperty("form").GetString()).ShouldBe(["01", FormCodes.WrittenReply]);
+        var text = await PdfTextAsync(id, forms[1]);
+        text.ShouldContain("Văn bản trả lời", Case.Insensitive);
+        text.ShouldContain("Giấy chứng sinh do cơ sở không có chức năng khám, chữa bệnh cấp.");
+        text.ShouldNotContain("từ chối tiếp nhận", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Stopping_a_dossier_produces_a_notice_to_the_applicant_with_the_reason()
+    {
+        var received = await CompleteAsync(await SubmitAsync(), "receive", "accept", "desk-lan");
+        var id = received.GetProperty("id").GetString()!;
+        var stopped = await As("chair-tuan").PostAsJsonAsync($"/api/dossiers/{id}/stop", new { reason = "Người đề nghị có văn bản đề nghị dừng để giải quyết tranh chấp." });
+        stopped.StatusCode.ShouldBe(HttpStatusCode.OK, await stopped.Content.ReadAsStringAsync());
+
+        (await ProduceAsync()).Produced.ShouldBe(2);
+
+        var forms = await FormsAsync(id);
+        forms.Select(f => f.GetProperty("form").GetString()).ShouldBe(["01", FormCodes.StopNotice]);
+        var text = await PdfTextAsync(id, forms[1]);
+        text.ShouldContain("Thông báo dừng giải quyết hồ sơ", Case.Insensitive);
+        text.ShouldContain("Người đề nghị có văn bản đề nghị dừng để giải quyết tranh chấp.");
+    }
+
+    [Fact]
     public async Task A_new_appointment_from_the_leader_produces_form_04_with_both_dates_and_the_reason()
     {
         var submitted = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new

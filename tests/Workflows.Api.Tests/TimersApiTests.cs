@@ -100,6 +100,52 @@ public abstract class TimersApiTests(ApiTestDatabase database) : ApiHostTests(da
         reloaded.GetProperty("dossier").GetProperty("dueAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 3, 3, 17, 0, 0, TimeSpan.FromHours(7)));
     }
 
+    /// <summary>One desk task of a working day whose ladder raises its priority one working hour after it opens.</summary>
+    private const string RaisedAfterAnHour = """
+        { "id": "priority-demo", "name": "Thủ tục thử ưu tiên", "deadline": "2d",
+          "roles": [ { "id": "desk-officer", "name": "Một cửa" } ],
+          "escalation": [ { "after": "-7h", "action": "raise-priority" } ],
+          "steps": [
+            { "id": "submit", "kind": "start" },
+            { "id": "handle", "kind": "task", "name": "Xử lý", "role": "desk-officer", "budget": "1d", "status": "new", "outcomes": ["done"] },
+            { "id": "done", "kind": "end", "status": "refused" } ],
+          "transitions": [ { "from": "submit", "to": "handle" }, { "from": "handle", "to": "done", "outcome": "done" } ] }
+        """;
+
+    [Fact]
+    public async Task A_task_the_ladder_raised_heads_the_inbox_before_tasks_due_sooner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var analyst = As("analyst-thu");
+        (await analyst.PostAsync("/api/procedures", new StringContent(RaisedAfterAnHour, System.Text.Encoding.UTF8, "application/json"), ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var published = await analyst.PostAsJsonAsync("/api/procedures/priority-demo/versions/1/publish", new { changeNote = "thử" }, ct);
+        published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync(ct));
+        var birth = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new
+        {
+            procedure = "birth-registration",
+            unit = "xa-tan-an",
+            data = new { childName = "Nguyễn Văn An", childBirthDate = "2026-02-20", childSex = "nam", birthPlace = "Trạm y tế xã Tân An", declarantId = "001234567890" },
+        }, ct);
+        var urgent = await As("citizen-an").PostAsJsonAsync("/api/dossiers", new { procedure = "priority-demo", unit = "xa-tan-an", data = new { } }, ct);
+        var birthId = (await Json(birth)).GetProperty("id").GetString();
+        var urgentId = (await Json(urgent)).GetProperty("id").GetString();
+
+        // 08:00: the birth registration's receipt (1 working hour) is due before the other task (1 working day).
+        var before = await Json(await As("desk-lan").GetAsync("/api/tasks", ct));
+        before.EnumerateArray().Select(t => t.GetProperty("dossier").GetString()).ShouldBe([birthId, urgentId]);
+        before.EnumerateArray().Select(t => t.GetProperty("priorityLevel").GetString()).ShouldBe(["normal", "normal"]);
+
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7)));
+        (await Factory.Services.GetRequiredService<TimerDispatcher>().DeliverDueAsync(ct)).Delivered.ShouldBeGreaterThan(0);
+
+        var after = await Json(await As("desk-lan").GetAsync("/api/tasks", ct));
+        after.EnumerateArray().Select(t => t.GetProperty("dossier").GetString()).ShouldBe([urgentId, birthId]);
+        after[0].GetProperty("priority").GetInt32().ShouldBe(1);
+        after[0].GetProperty("priorityLevel").GetString().ShouldBe("high");
+        var view = await Json(await As("desk-lan").GetAsync($"/api/dossiers/{urgentId}", ct));
+        view.GetProperty("dossier").GetProperty("activeSteps")[0].GetProperty("priority").GetInt32().ShouldBe(1);
+    }
+
     [Fact]
     public async Task An_overdue_step_notifies_its_group_and_officials_list_their_notifications()
     {

@@ -50,7 +50,7 @@ public static class Problems
         DocumentRejections.AttachmentNotFound => 404,
         DocumentRejections.UnsupportedMediaType => 415,
         DocumentRejections.FileTooLarge => 413,
-        DocumentRejections.DocumentsMissing or DocumentRejections.SupplementWindowClosed or DocumentRejections.AttachmentExists => 409,
+        DocumentRejections.DocumentsMissing or DocumentRejections.SupplementWindowClosed or DocumentRejections.SupplementWindowOpen or DocumentRejections.AttachmentExists => 409,
         RejectionCodes.TaskNotOpen or RejectionCodes.DossierCompleted or RejectionCodes.AlreadyClaimed or RejectionCodes.DossierExists or RatingRejections.AlreadyRated
             or RejectionCodes.NotATimer or RuntimeRejections.NotADraft or RuntimeRejections.DraftConflict
             or Engine.Sla.SlaRejections.AppointmentAlreadyRescheduled => 409,

@@ -793,8 +793,9 @@ namespace Workflows.Engine.Persistence.Sqlite.Migrations
                     b.HasIndex("Assignee", "State")
                         .HasDatabaseName("ix_tasks_assignee_state");
 
-                    b.HasIndex("State", "UnitId", "Role", "DueAt")
-                        .HasDatabaseName("ix_tasks_state_unit_id_role_due_at");
+                    b.HasIndex("State", "UnitId", "Role", "Priority", "DueAt")
+                        .IsDescending(false, false, false, true, false)
+                        .HasDatabaseName("ix_tasks_state_unit_id_role_priority_due_at");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -42,7 +42,7 @@ internal sealed class TaskRow
 
     public string? Outcome { get; set; }
 
-    /// <summary>Raised by the escalation ladder; 0 is normal.</summary>
+    /// <summary>Raised by the escalation ladder's raise-priority rung (+1 each); 0 is normal. Inboxes list higher first.</summary>
     public int Priority { get; set; }
 }
 
@@ -63,8 +63,9 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.Property(r => r.ClosedBy).HasMaxLength(ColumnSizes.Slug);
         builder.HasOne<DossierRow>().WithMany().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Restrict);
 
-        // The group inbox: open tasks of my unit and roles, soonest due first.
-        builder.HasIndex(r => new { r.State, r.UnitId, r.Role, r.DueAt });
+        // The group inbox: open tasks of my unit and roles, raised priority first, then soonest due.
+        builder.HasIndex(r => new { r.State, r.UnitId, r.Role, r.Priority, r.DueAt })
+            .IsDescending(false, false, false, true, false);
 
         // "My tasks": what I have claimed.
         builder.HasIndex(r => new { r.Assignee, r.State });

@@ -40,9 +40,11 @@ internal sealed class EfTaskQueries(IDbContextFactory<WorkflowsDbContext> contex
             tasks = tasks.Where(t => t.State == state);
         }
 
-        // Soonest due first, undated last; the key columns make the order total so pages never overlap.
+        // Raised priority first (the escalation ladder's raise-priority rung), then soonest due, undated last;
+        // the key columns make the order total so pages never overlap.
         var rows = await tasks
-            .OrderBy(t => t.DueAt == null)
+            .OrderByDescending(t => t.Priority)
+            .ThenBy(t => t.DueAt == null)
             .ThenBy(t => t.DueAt)
             .ThenBy(t => t.CreatedAt)
             .ThenBy(t => t.DossierId)

@@ -21,6 +21,9 @@ public sealed record DefinitionDocument
 
     public string? Deadline { get; init; }
 
+    /// <summary>Deadlines that apply instead of <see cref="Deadline"/> in some cases (see <see cref="Deadlines.DeadlineRule"/>).</summary>
+    public List<Deadlines.DeadlineRuleDocument>? DeadlineRules { get; init; }
+
     public List<RoleDocument>? Roles { get; init; }
 
     public FormDocument? Form { get; init; }

@@ -59,6 +59,7 @@ public static class DefinitionJson
         Name = d.Name,
         Description = d.Description,
         Deadline = d.Deadline?.ToString(),
+        DeadlineRules = Engine.Deadlines.DeadlineRulesJson.ToDocuments(d.DeadlineRules),
         Roles = [.. d.Roles.Select(r => new RoleDocument(r.Id, r.Name))],
         Form = new FormDocument
         {
@@ -197,6 +198,7 @@ public static class DefinitionJson
             var policies = MapPolicies(doc.Policies);
             var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
             var documents = Engine.Documents.DocumentsJson.Map(doc.Documents, (code, at, message) => Problem(code, at, message));
+            var deadlineRules = Engine.Deadlines.DeadlineRulesJson.Map(doc.DeadlineRules, (code, at, message) => Problem(code, at, message));
 
             if (problems.Count > 0)
             {
@@ -207,6 +209,7 @@ public static class DefinitionJson
             {
                 Description = doc.Description,
                 Deadline = deadline,
+                DeadlineRules = deadlineRules,
                 Roles = roles,
                 Form = form,
                 Steps = mappedSteps,

@@ -15,6 +15,9 @@ public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Nam
     /// <summary>The total deadline promised to the applicant, counted from receipt of the dossier.</summary>
     public WorkingDuration? Deadline { get; init; }
 
+    /// <summary>Deadlines that replace <see cref="Deadline"/> when a field condition holds or an outcome is chosen (first listed wins).</summary>
+    public ImmutableArray<Deadlines.DeadlineRule> DeadlineRules { get; init; } = [];
+
     public ImmutableArray<RoleDefinition> Roles { get; init; } = [];
 
     public FormSchema Form { get; init; } = FormSchema.Empty;

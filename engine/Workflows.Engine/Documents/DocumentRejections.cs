@@ -12,4 +12,5 @@ public static class DocumentRejections
     public const string AttachmentNotFound = "attachment-not-found";
     public const string TooManyAttachments = "too-many-attachments";
     public const string SupplementWindowClosed = "supplement-window-closed";
+    public const string SupplementWindowOpen = "supplement-window-open";
 }

@@ -26,6 +26,7 @@ public sealed class ExecutableProcedure
         Start = definition.Steps.Single(s => s.Kind == StepKind.Start);
         expressions = definition.Transitions.Select(t => t.Condition)
             .Concat(definition.Steps.SelectMany(s => s.Assignments.Values))
+            .Concat(definition.DeadlineRules.Select(r => r.When))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToFrozenDictionary(text => text, text => Expressions.Expression.Parse(text).Expression!, StringComparer.Ordinal);

@@ -117,6 +117,19 @@ internal sealed partial class ExecutionRun
         }
     }
 
+    /// <summary>
+    /// The applicant has the whole supplement window the procedure promises (and form 02 told them); stopping the dossier
+    /// for the missing supplement before it closes would take that time away, so it waits for the window to close (from
+    /// its closing instant on, when the timer tells the stop roles, the stop is allowed).
+    /// </summary>
+    private Rejection? StopRefusedWhileSupplementWindowOpen()
+    {
+        var waiting = active.Find(s => IsSupplementWindowStep(procedure.Step(s.Step)) && s.DueAt is { } due && now < due);
+        return waiting is null
+            ? null
+            : new Rejection(DocumentRejections.SupplementWindowOpen, $"The supplement window is open until {waiting.DueAt:yyyy-MM-dd HH:mm} ({procedure.Definition.Policies.SupplementWindow} working time after the request); the applicant may still supplement, so the dossier cannot be stopped before then. Stop it after the window closes if nothing arrives, or record the applicant's withdrawal if they asked for it.");
+    }
+
     private static bool IsSupplementWindowStep(StepDefinition step) =>
         step.Role == DefinitionValidator.ApplicantRole && step.Status == DossierStatus.SupplementRequested;
 

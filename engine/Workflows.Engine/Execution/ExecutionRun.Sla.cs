@@ -253,7 +253,7 @@ internal sealed partial class ExecutionRun
             Schedule(plan);
         }
 
-        if (dueAt is { } appointment && clockPausedAt is null && sla.NewAppointmentGivenAt is null && procedure.Definition.Deadline is { } deadline)
+        if (dueAt is { } appointment && clockPausedAt is null && sla.NewAppointmentGivenAt is null && AppliedDeadline is { } deadline)
         {
             var sameDay = deadline.Unit == WorkingDurationUnit.SameDay && sla.ClockStartedAt == receivedAt;
             var recomputed = sameDay || sla.ClockStartedAt is null || sla.ClockBudget is null

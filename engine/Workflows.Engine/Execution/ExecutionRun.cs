@@ -201,7 +201,7 @@ internal sealed partial class ExecutionRun(
                 : $"Stopping a dossier takes one of the roles [{string.Join(", ", stopRoles)}] in unit '{state.Unit}'.");
         }
 
-        return Close(DossierStatus.Stopped, reason, "stop");
+        return StopRefusedWhileSupplementWindowOpen() ?? Close(DossierStatus.Stopped, reason, "stop");
     }
 
     /// <summary>Ends the dossier outside its graph (withdrawal, stop): every waiting step is cancelled.</summary>
@@ -243,6 +243,7 @@ internal sealed partial class ExecutionRun(
 
     public Accepted Finish()
     {
+        ApplyDeadlineRules();
         var recorded = events
             .Select((e, i) => new RecordedEvent(state.LastEventSequence + i + 1, now, actor.User, e))
             .ToImmutableArray();
@@ -258,6 +259,7 @@ internal sealed partial class ExecutionRun(
             LastStepInstance = lastStepInstance,
             ReceivedAt = receivedAt,
             DueAt = dueAt,
+            DeadlineRule = deadlineRule,
             CompletedAt = completedAt,
             ClockPausedAt = clockPausedAt,
             RemainingAtPause = remainingAtPause,
@@ -458,16 +460,23 @@ internal sealed partial class ExecutionRun(
     private void RecordStatus(DossierStatus to)
     {
         var change = new DossierStatusChanged(status, to);
+        var ruleAtReceipt = (int?)null;
         if (receivedAt is null && to == DossierStatus.Received)
         {
             receivedAt = now;
-            dueAt = procedure.Definition.Deadline is { } deadline ? calendar.Add(now, deadline) : null;
+            ruleAtReceipt = deadlineRule = RuleThatNowApplies();
+            dueAt = AppliedDeadline is { } deadline ? calendar.Add(now, deadline) : null;
             change = change with { DueAt = dueAt };
         }
 
         var wasPaused = DossierStatusRules.PausesClock(status);
         status = to;
         events.Add(change);
+        if (ruleAtReceipt is { } rule)
+        {
+            RecordRuleAtReceipt(rule);
+        }
+
         if (!wasPaused && DossierStatusRules.PausesClock(to))
         {
             PauseClock();
@@ -498,7 +507,7 @@ internal sealed partial class ExecutionRun(
         }
 
         var mode = procedure.Definition.Policies.ClockOnResume;
-        dueAt = mode == ClockResumption.Restart && procedure.Definition.Deadline is { } deadline
+        dueAt = mode == ClockResumption.Restart && AppliedDeadline is { } deadline
             ? calendar.Add(now, deadline)
             : calendar.AddWorkingTime(now, remainingAtPause ?? TimeSpan.Zero);
         clockPausedAt = null;

@@ -93,10 +93,27 @@ public static class InstanceMigration
         var next = state with
         {
             Definition = to.Key,
+            DeadlineRule = SameRule(state.DeadlineRule, from.Definition, to.Definition),
             ActiveSteps = moved.ToImmutable(),
             Version = state.Version + 1,
             LastEventSequence = state.LastEventSequence + 1,
         };
         return new Accepted(next, [new RecordedEvent(next.LastEventSequence, now, actor.User, migrated)], [.. effects]);
+    }
+
+    /// <summary>
+    /// The applied deadline rule is named by its position; in the new version it is the rule with the same trigger and
+    /// deadline (wherever it moved). Without one the appointment stays as it is and the rule is no longer named.
+    /// </summary>
+    private static int? SameRule(int? rule, Definitions.ProcedureDefinition from, Definitions.ProcedureDefinition to)
+    {
+        if (rule is not { } i || i >= from.DeadlineRules.Length)
+        {
+            return null;
+        }
+
+        var applied = from.DeadlineRules[i] with { Reason = null };
+        var found = to.DeadlineRules.Select(r => r with { Reason = null }).ToList().IndexOf(applied);
+        return found >= 0 ? found : null;
     }
 }

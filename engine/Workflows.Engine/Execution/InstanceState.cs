@@ -70,6 +70,9 @@ public sealed record InstanceState(DossierId Dossier, DefinitionKey Definition, 
     /// <summary>The appointment promised to the applicant: the procedure deadline counted from receipt.</summary>
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>The procedure's deadline rule that applies (its position in "deadlineRules"); null: the procedure's own deadline.</summary>
+    public int? DeadlineRule { get; init; }
+
     public DateTimeOffset? CompletedAt { get; init; }
 
     /// <summary>When the applicant's satisfaction rating was recorded (a dossier is rated once).</summary>

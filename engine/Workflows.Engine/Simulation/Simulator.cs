@@ -164,8 +164,8 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         var instance = active[0].Instance;
         if (step.FireTimer is not null)
         {
-            // A person's task with a timeout fires that timeout; a timer step fires itself.
-            return state.Sla.Timers.FirstOrDefault(t => t.StepInstance == instance && t.Purpose == Execution.Effects.TimerPurpose.TaskTimeout) is { } timeout
+            // A person's task with a timeout fires that timeout, the applicant's supplement step its window; a timer step fires itself.
+            return state.Sla.Timers.FirstOrDefault(t => t.StepInstance == instance && t.Purpose is Execution.Effects.TimerPurpose.TaskTimeout or Execution.Effects.TimerPurpose.SupplementWindow) is { } timeout
                 ? (new SlaTimerFired(instance, timeout.Purpose, timeout.Rung, Actor.System(state.Unit)), step.At ?? timeout.DueAt, null)
                 : (new FireTimer(instance, Actor.System(state.Unit)), step.At ?? active[0].DueAt ?? previous, null);
         }

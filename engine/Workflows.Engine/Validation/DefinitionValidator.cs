@@ -34,6 +34,7 @@ public static class DefinitionValidator
         v.Problems.AddRange(AutoFillValidator.Validate(definition));
         v.Problems.AddRange(Documents.DocumentValidator.Validate(definition));
         v.Problems.AddRange(Execution.Signatures.SigningValidator.Validate(definition));
+        v.Problems.AddRange(Deadlines.DeadlineRuleValidator.Validate(definition));
 
         return new ValidationReport([.. v.Problems]);
     }
@@ -428,12 +429,14 @@ public static class DefinitionValidator
         /// </summary>
         public void CheckBudgets()
         {
-            if (definition.Deadline is not { } deadline)
+            if (definition.Deadline is not { } shortest)
             {
                 return;
             }
 
+            // Routes that only some dossiers take (verification) may need the longest deadline a rule allows.
             const decimal hoursPerDay = 8m;
+            var deadline = definition.DeadlineRules.Select(r => r.Deadline).Append(shortest).MaxBy(d => d.ToWorkingHours(hoursPerDay));
             var limit = deadline.ToWorkingHours(hoursPerDay);
             var (longest, route) = LongestBudgetRoute(hoursPerDay);
             if (longest > limit)

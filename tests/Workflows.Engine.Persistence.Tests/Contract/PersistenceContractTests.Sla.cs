@@ -101,6 +101,25 @@ public abstract partial class PersistenceContractTests
     }
 
     [Fact]
+    public async Task An_inbox_lists_raised_tasks_first_then_the_soonest_due_then_undated()
+    {
+        var undated = await SubmitAsync(Commune, At(1, 8), taskDue: null);
+        var dueThird = await SubmitAsync(Commune, At(1, 8), taskDue: At(5, 8));
+        var dueFourth = await SubmitAsync(Commune, At(1, 9), taskDue: At(4, 8));
+        var raisedOnce = await SubmitAsync(Commune, At(1, 10), taskDue: At(6, 8));
+        var raisedTwice = await SubmitAsync(Commune, At(1, 11), taskDue: At(7, 8));
+        await Dossiers.SaveAsync(Next(raisedOnce, At(6, 9), Actor.SystemUser, [], [new SetTaskPriority(new TaskId(raisedOnce.Dossier, 1), 1)]), Ct);
+        await Dossiers.SaveAsync(Next(raisedTwice, At(7, 9), Actor.SystemUser, [], [new SetTaskPriority(new TaskId(raisedTwice.Dossier, 1), 2)]), Ct);
+
+        var inbox = await Tasks.ListAsync(new TaskFilter { Unit = Commune, Roles = ["desk-officer"] }, Ct);
+
+        inbox.Select(t => t.Id.Dossier).ShouldBe([raisedTwice.Dossier, raisedOnce.Dossier, dueFourth.Dossier, dueThird.Dossier, undated.Dossier]);
+        inbox.Select(t => t.Priority).ShouldBe([2, 1, 0, 0, 0]);
+        (await Tasks.ListAsync(new TaskFilter { Unit = Commune, Roles = ["desk-officer"], Skip = 1, Take = 2 }, Ct)).Select(t => t.Id.Dossier)
+            .ShouldBe([raisedOnce.Dossier, dueFourth.Dossier]);
+    }
+
+    [Fact]
     public async Task A_person_sees_notifications_addressed_to_them_or_to_their_role_in_their_unit_newest_first()
     {
         var dossier = await SubmitAsync(Commune, At(1, 8), taskDue: null);

@@ -81,6 +81,24 @@ public class SupplementWindowTests
     }
 
     [Fact]
+    public void Stopping_the_dossier_while_the_applicant_s_window_is_open_is_refused_with_its_end_and_changes_nothing()
+    {
+        var (run, supplement) = SupplementRequestedAtAppraisal();
+        run.Now = supplement.DueAt!.Value.AddMinutes(-1);
+        var before = run.State;
+
+        var decision = run.Execute(new StopDossier("Không bổ sung hồ sơ.", Actors.Chair));
+
+        var rejection = decision.ShouldBeOfType<Rejected>().Rejection;
+        rejection.Code.ShouldBe(DocumentRejections.SupplementWindowOpen);
+        rejection.Message.ShouldContain($"open until {supplement.DueAt.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}");
+        run.State.ShouldBeSameAs(before);
+
+        run.Now = supplement.DueAt.Value;
+        run.Do(new StopDossier("Quá thời hạn bổ sung hồ sơ.", Actors.Chair)).State.Status.ShouldBe(DossierStatus.Stopped);
+    }
+
+    [Fact]
     public void The_window_timer_is_not_delivered_early_nor_twice()
     {
         var (run, supplement) = SupplementRequestedAtAppraisal();

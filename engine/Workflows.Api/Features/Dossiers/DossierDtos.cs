@@ -15,7 +15,8 @@ public sealed record SubmitDossierRequest(string Procedure, string Unit, Diction
     public string? Channel { get; init; }
 }
 
-public sealed record ActiveStepDto(string TaskId, string Step, string Name, string Kind, string? Role, string? Unit, string? Assignee, DateTimeOffset StartedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Outcomes);
+/// <param name="Priority">0 is normal; each raise-priority rung of the escalation ladder adds one (task lists show higher first).</param>
+public sealed record ActiveStepDto(string TaskId, string Step, string Name, string Kind, string? Role, string? Unit, string? Assignee, DateTimeOffset StartedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Outcomes, int Priority = 0);
 
 public sealed record DossierDto(
     string Id,
@@ -53,7 +54,7 @@ public sealed record DossierDto(
             var step = procedure?.Step(s.Step);
             return new ActiveStepDto(
                 new TaskId(state.Dossier, s.Instance).ToString(), s.Step.Value, step?.Name ?? s.Step.Value, DefinitionJson.KebabName(s.Kind),
-                s.Role, s.Unit?.Value, s.Assignee?.Value, s.StartedAt, s.DueAt, step is null ? [] : [.. step.Outcomes]);
+                s.Role, s.Unit?.Value, s.Assignee?.Value, s.StartedAt, s.DueAt, step is null ? [] : [.. step.Outcomes], s.Priority);
         }).ToList(),
         state.Version)
     {

@@ -32,7 +32,8 @@ public static class TasksApi
     }
 
     /// <summary>
-    /// Lists tasks. Without filters: the open tasks of the caller's unit for the caller's roles (their inbox).
+    /// Lists tasks, raised priority first, then soonest due. Without filters: the open tasks of the caller's unit for the
+    /// caller's roles (their inbox).
     /// <paramref name="mine"/> keeps only tasks the caller claimed.
     /// </summary>
     public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> List(
@@ -168,10 +169,14 @@ public sealed record TaskDto(
     DateTimeOffset? DueAt,
     DateTimeOffset? ClosedAt,
     string? ClosedBy,
-    string? Outcome)
+    string? Outcome,
+    int Priority)
 {
+    /// <summary>"normal", or "high" once the escalation ladder raised the task (<see cref="Priority"/> counts the raises).</summary>
+    public string PriorityLevel => Priority > 0 ? "high" : "normal";
+
     public static TaskDto From(TaskView t) => new(
         t.Id.ToString(), t.Id.Dossier.ToString(), t.Definition.Procedure.Value, t.Definition.Version, t.Step.Value, t.StepName,
         DefinitionJson.KebabName(t.Kind), t.Role, t.Unit.Value, DefinitionJson.KebabName(t.State), t.Assignee?.Value,
-        t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy?.Value, t.Outcome);
+        t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy?.Value, t.Outcome, t.Priority);
 }

@@ -42,4 +42,5 @@ namespace Workflows.Engine.Execution.Events;
 [JsonDerivedType(typeof(DocumentRemoved), "document-removed")]
 [JsonDerivedType(typeof(SupplementWindowExpired), "supplement-window-expired")]
 [JsonDerivedType(typeof(ResultSigned), "result-signed")]
+[JsonDerivedType(typeof(DeadlineChanged), "deadline-changed")]
 public abstract record WorkflowEvent;
