@@ -6,7 +6,7 @@ using System.Reflection.PortableExecutable;
 namespace Workflows.Architecture.Tests;
 
 /// <summary>
-/// The core takes time and ids as inputs (STYLE.md #2). Reading the clock or making GUIDs inside it would make
+/// The core takes time and ids as inputs (docs/adr/0005-execution-model.md). Reading the clock or making GUIDs inside it would make
 /// golden traces flaky, so no method of the core may call them.
 /// </summary>
 public class DeterminismTests
@@ -28,6 +28,19 @@ public class DeterminismTests
             .ToList();
 
         calls.ShouldBeEmpty($"The core calls {type}.{member}; take the value as an input instead.");
+    }
+
+    /// <summary>A clock handed in is still a clock read inside: the core takes instants, never a TimeProvider.</summary>
+    [Fact]
+    public void The_core_never_reads_a_TimeProvider()
+    {
+        var reads = MemberReferences(typeof(Workflows.Engine.Execution.WorkflowExecutor).Assembly.Location)
+            .Where(r => r.Type == nameof(TimeProvider))
+            .Select(r => r.Member)
+            .Distinct()
+            .ToList();
+
+        reads.ShouldBeEmpty("The core reads the clock through TimeProvider; pass the instant (or the year) in instead.");
     }
 
     private static IEnumerable<(string Type, string Member)> MemberReferences(string path)

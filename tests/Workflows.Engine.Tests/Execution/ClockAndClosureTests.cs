@@ -43,7 +43,7 @@ public class ClockAndClosureTests
     private static readonly Actor Specialist = new(new UserId("spec-hoa"), Actors.Commune, ["specialist"]);
     private static readonly Actor Leader = new(new UserId("leader-tuan"), Actors.Commune, ["leader"]);
 
-    private readonly WorkflowExecutor executor = new(new DefaultCalendarSource(new FakeTimeProvider(Monday)));
+    private readonly WorkflowExecutor executor = new(DefaultCalendarSource.Around(Monday));
     private ExecutableProcedure procedure = SampleProcedures.Executable(Definition.Replace("CLOCK", "continue", StringComparison.Ordinal));
     private InstanceState? state;
 

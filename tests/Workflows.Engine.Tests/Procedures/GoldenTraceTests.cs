@@ -35,7 +35,7 @@ public class GoldenTraceTests
         var folder = Path.Combine(SampleProcedures.Folder, procedure, "traces");
         var script = JsonSerializer.Deserialize<SimulationScript>(File.ReadAllText(Path.Combine(folder, name + ".script.json")), WorkflowJson.Options)!;
         var executable = ExecutableProcedure.Create(SampleProcedures.Load(procedure));
-        var calendars = new DefaultCalendarSource(new FakeTimeProvider(script.SubmittedAt));
+        var calendars = DefaultCalendarSource.Around(script.SubmittedAt);
 
         var trace = new Simulator(calendars).Run(executable, script);
         var actual = JsonSerializer.Serialize(trace, WorkflowJson.Indented) + "\n";

@@ -151,7 +151,7 @@ public class SampleProcedureCatalogTests
     private static SimulationTrace Run(string procedure, string kind)
     {
         var script = Load(procedure, kind);
-        var calendars = new DefaultCalendarSource(new FakeTimeProvider(script.SubmittedAt));
+        var calendars = DefaultCalendarSource.Around(script.SubmittedAt);
         return new Simulator(calendars).Run(ExecutableProcedure.Create(SampleProcedures.Load(procedure)), script);
     }
 

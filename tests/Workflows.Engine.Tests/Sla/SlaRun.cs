@@ -52,7 +52,7 @@ internal sealed class SlaRun
 
     public SlaRun(string definition = Definition, IWorkingCalendarSource? calendars = null)
     {
-        Calendars = calendars ?? new DefaultCalendarSource(new FakeTimeProvider(Monday));
+        Calendars = calendars ?? DefaultCalendarSource.Around(Monday);
         Executor = new WorkflowExecutor(Calendars);
         Procedure = SampleProcedures.Executable(definition);
     }

@@ -7,7 +7,7 @@ namespace Workflows.Engine.Tests.Sla;
 
 public class TimingClassifierTests
 {
-    private static readonly IWorkingCalendar Calendar = new DefaultCalendarSource(new FakeTimeProvider(SlaRun.Monday)).For(new UnitId("xa-tan-an"));
+    private static readonly IWorkingCalendar Calendar = DefaultCalendarSource.Around(SlaRun.Monday).For(new UnitId("xa-tan-an"));
 
     // Due Thursday 7 May 2026 09:00.
     private static readonly DateTimeOffset Due = new(2026, 5, 7, 9, 0, 0, TimeSpan.FromHours(7));

@@ -27,7 +27,7 @@ public sealed class EngineFlow
     {
         ArgumentNullException.ThrowIfNull(flow);
         Procedure = ExecutableProcedure.Create(flow.Definition);
-        Executor = new WorkflowExecutor(new DefaultCalendarSource(new FixedTimeProvider(SubmittedAt)));
+        Executor = new WorkflowExecutor(DefaultCalendarSource.Around(SubmittedAt));
         submit = new SubmitDossier(
             new DossierId(Guid.Parse("00000000-0000-4000-8000-000000000001")),
             flow.Unit,

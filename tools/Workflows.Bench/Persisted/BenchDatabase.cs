@@ -85,7 +85,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
 
         collection.AddSingleton(clock);
-        collection.AddSingleton<IWorkingCalendarSource>(new DefaultCalendarSource(TimeProvider.System));
+        collection.AddSingleton<IWorkingCalendarSource>(DefaultCalendarSource.Around(TimeProvider.System.GetUtcNow()));
         collection.AddSingleton<ExecutableProcedureCache>();
         collection.AddSingleton<WorkflowRuntime>();
         collection.AddSingleton<ProcedureCatalog>();

@@ -29,7 +29,7 @@ public static class PersistedProfile
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(flow);
-        var executor = new WorkflowExecutor(new DefaultCalendarSource(TimeProvider.System));
+        var executor = new WorkflowExecutor(DefaultCalendarSource.Around(TimeProvider.System.GetUtcNow()));
         var persisted = new PersistedFlow(flow, database.Runtime);
         var pool = new SubmissionPool(64, seed: 99);
         long load = 0, resolve = 0, decide = 0, save = 0, json = 0, submit = 0;

@@ -50,7 +50,7 @@ internal static class SimulateCommand
             }
 
             var procedure = ExecutableProcedure.Create(parsed.Definition! with { Version = Math.Max(1, parsed.Definition!.Version) });
-            var trace = new Simulator(new DefaultCalendarSource(new FixedClock(scenario!.SubmittedAt))).Run(procedure, scenario);
+            var trace = new Simulator(DefaultCalendarSource.Around(scenario!.SubmittedAt) /* the script's own dates, so a trace never depends on when it runs */).Run(procedure, scenario);
             console.Out.WriteLine(JsonSerializer.Serialize(trace, WorkflowJson.Indented));
             if (trace.Failure is not null)
             {
@@ -61,11 +61,5 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The calendar is seeded around the script's own dates, not today's, so a trace never depends on when it runs.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 }
