@@ -6,7 +6,7 @@ using System.Reflection.PortableExecutable;
 namespace Workflows.Architecture.Tests;
 
 /// <summary>
-/// The core takes time and ids as inputs (STYLE.md #2). Reading the clock or making GUIDs inside it would make
+/// The core takes time and ids as inputs (docs/architecture.md, "Tests"). Reading the clock or making GUIDs inside it would make
 /// golden traces flaky, so no method of the core may call them.
 /// </summary>
 public class DeterminismTests
