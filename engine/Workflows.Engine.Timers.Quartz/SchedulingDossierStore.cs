@@ -7,8 +7,8 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.Timers.Quartz;
 
 /// <summary>
-/// The dossier store, plus: once a change is committed, its new timers get Quartz triggers (DESIGN.md data flow:
-/// "one transaction persists ... timers → Quartz updated"). A crash between the two loses nothing: the row is
+/// The dossier store, plus: once a change is committed, its new timers get Quartz triggers (docs/architecture.md, "Timers, SLA and
+/// calendars": the timers table is the source of truth, Quartz triggers follow it). A crash between the two loses nothing: the row is
 /// committed and the rebuild on start, or the periodic sweep, schedules it.
 /// </summary>
 internal sealed class SchedulingDossierStore(IDossierStore inner, TimerScheduler scheduler) : IDossierStore

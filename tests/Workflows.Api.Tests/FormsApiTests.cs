@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Features.Forms;
 using Workflows.Engine.Persistence;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;
 
@@ -71,25 +72,13 @@ public abstract class FormsApiTests(ApiTestDatabase database) : ApiHostTests(dat
         try
         {
             await File.WriteAllBytesAsync(file, pdf, TestContext.Current.CancellationToken);
-            ProcessStartInfo start = new("pdftotext") { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true };
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                Assert.Skip("pdftotext (poppler-utils) is not installed; it reads the produced PDFs' text.");
-                throw;
-            }
-
-            using (process)
-            {
-                var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-                await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-                process.ExitCode.ShouldBe(0);
-                return text;
-            }
+            // pdftotext reads the produced PDFs' text.
+            ProcessStartInfo start = new(OutsideTool.Require("pdftotext", "poppler-utils")) { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            process.ExitCode.ShouldBe(0);
+            return text;
         }
         finally
         {

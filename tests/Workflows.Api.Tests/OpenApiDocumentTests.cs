@@ -36,7 +36,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         var validator = Path.Combine(RepositoryRoot.Path, "tests", "openapi-validator");
         if (!CanRun("node", "--version"))
         {
-            Assert.Skip("Node.js is not installed; the OpenAPI document cannot be checked by swagger-parser.");
+            OutsideTool.Missing("Node.js is not installed; the OpenAPI document cannot be checked by swagger-parser (apt-get install -y nodejs npm).");
         }
 
         if (!Directory.Exists(Path.Combine(validator, "node_modules")))

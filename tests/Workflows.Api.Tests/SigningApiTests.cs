@@ -9,6 +9,7 @@ using Workflows.Api.Infrastructure;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing.Certificates;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;
 
@@ -320,15 +321,14 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
     [Fact]
     public async Task Pdfsig_finds_both_signatures_of_a_dossier_s_result_valid()
     {
-        var pdfsig = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "pdfsig")).FirstOrDefault(File.Exists);
-        Assert.SkipWhen(pdfsig is null, "'pdfsig' is not installed; install it with: apt-get update && apt-get install -y poppler-utils");
+        var pdfsig = OutsideTool.Require("pdfsig", "poppler-utils");
         var dossier = await AtApprovalAsync();
         dossier = await Ok(await SignAsync(dossier, "approve", "approve", "chair-tuan"));
         await Ok(await SignAsync(dossier, "issue", "issued", "clerk-mai"));
         var file = Path.Combine(Factory.KeysDirectory, "result.pdf");
         await File.WriteAllBytesAsync(file, await (await As("desk-lan").GetAsync("/api/results/1/2026/KS/pdf")).Content.ReadAsByteArrayAsync(), TestContext.Current.CancellationToken);
 
-        var start = new ProcessStartInfo(pdfsig!) { RedirectStandardOutput = true, RedirectStandardError = true, ArgumentList = { file } };
+        var start = new ProcessStartInfo(pdfsig) { RedirectStandardOutput = true, RedirectStandardError = true, ArgumentList = { file } };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken) + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -466,13 +466,12 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
 
     private static async Task<string> PdfToTextAsync(byte[] pdf)
     {
-        var pdftotext = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "pdftotext")).FirstOrDefault(File.Exists);
-        Assert.SkipWhen(pdftotext is null, "'pdftotext' is not installed; install it with: apt-get update && apt-get install -y poppler-utils");
+        var pdftotext = OutsideTool.Require("pdftotext", "poppler-utils");
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllBytesAsync(file, pdf, TestContext.Current.CancellationToken);
-            using var process = Process.Start(new ProcessStartInfo(pdftotext!) { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true })!;
+            using var process = Process.Start(new ProcessStartInfo(pdftotext) { ArgumentList = { "-enc", "UTF-8", file, "-" }, RedirectStandardOutput = true })!;
             var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             process.ExitCode.ShouldBe(0);

@@ -37,7 +37,8 @@ public sealed class DesignerMigrationTests(DesignerHost host)
         await page.PublishAsync("v2");
 
         await page.GetByTestId("tab-versions").ClickAsync();
-        (await page.GetByTestId("version-1").InnerTextAsync()).ShouldContain("1");
+        await ShouldShowRunningAsync(page, version: 1, running: "1");
+        await ShouldShowRunningAsync(page, version: 2, running: "0");
         await page.ChooseAsync("migration-from", "v1");
         await page.GetByTestId("migration-mapping").WaitForAsync();
         await page.ChooseAsync("map-receive", "Tiếp nhận và số hóa hồ sơ (tiep-nhan)");
@@ -49,7 +50,12 @@ public sealed class DesignerMigrationTests(DesignerHost host)
 
         var running = JsonNode.Parse(await (await page.APIRequest.GetAsync($"{host.BaseUrl}/api/procedures/e2e-migrate/running-dossiers")).TextAsync())!.AsArray();
         running.Where(r => (int)r!["version"]! == 2).Sum(r => (int)r!["running"]!).ShouldBe(1);
-        await page.Locator("[data-testid=version-1] td").Nth(4).Filter(new() { HasText = "0" }).WaitForAsync();
+        await ShouldShowRunningAsync(page, version: 1, running: "0");
+        await ShouldShowRunningAsync(page, version: 2, running: "1");
         errors.ShouldBeEmpty();
     }
+
+    /// <summary>The versions table's "running dossiers" cell (fifth column) of a version reads exactly this, once loaded.</summary>
+    private static Task ShouldShowRunningAsync(IPage page, int version, string running) =>
+        Assertions.Expect(page.Locator($"[data-testid=version-{version}] td").Nth(4)).ToHaveTextAsync(running, new() { Timeout = 15_000 });
 }

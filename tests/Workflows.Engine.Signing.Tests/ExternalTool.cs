@@ -1,26 +1,17 @@
 using System.Diagnostics;
+using Workflows.Tests.Shared;
 
 namespace Workflows.Engine.Signing.Tests;
 
-/// <summary>Runs poppler-utils (pdftotext, pdfsig) and friends; a test skips with a clear message when one is missing.</summary>
+/// <summary>
+/// Runs poppler-utils (pdftotext, pdfsig) and friends; a missing one skips the test with a clear message, or fails it
+/// under WORKFLOWS_REQUIRE_TOOLS=1 (see <see cref="OutsideTool"/>).
+/// </summary>
 internal static class ExternalTool
 {
-    public static string? Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
+    public static string? Find(string name) => OutsideTool.Find(name);
 
-    public static string Require(string name, string package)
-    {
-        var path = Find(name);
-        if (path is null)
-        {
-            Assert.Skip($"'{name}' is not installed; install it with: apt-get update && apt-get install -y {package}");
-        }
-
-        return path;
-    }
+    public static string Require(string name, string package) => OutsideTool.Require(name, package);
 
     public static (int ExitCode, string Output) Run(string path, params string[] arguments)
     {

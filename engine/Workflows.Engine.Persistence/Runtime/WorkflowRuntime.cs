@@ -9,7 +9,7 @@ using Workflows.Engine.Identity;
 namespace Workflows.Engine.Persistence.Runtime;
 
 /// <summary>
-/// The data flow of one command (DESIGN.md): load the dossier and its pinned definition, let the core
+/// The data flow of one command (docs/architecture.md, "One command, end to end"): load the dossier and its pinned definition, let the core
 /// decide, persist the decision in one transaction. On a concurrency conflict the command is decided again
 /// on the fresh state, which is safe because deciding has no side effects.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Workflows.Engine.Definitions;
 /// <summary>What happens to the remaining time when a paused clock (supplement, fee) runs again.</summary>
 public enum ClockResumption
 {
-    /// <summary>The time left at the pause continues (the default, DOMAIN.md "Clock pauses").</summary>
+    /// <summary>The time left at the pause continues (the default, docs/domain.md "Deadlines, pauses and budgets").</summary>
     Continue,
 
     /// <summary>The full deadline starts again from the resumption.</summary>

@@ -1,6 +1,6 @@
 namespace Workflows.Engine.Dossiers;
 
-/// <summary>The one status field of a dossier (DOMAIN.md "Dossier status"): one field, one meaning.</summary>
+/// <summary>The one status field of a dossier (docs/domain.md "Dossier status"): one field, one meaning.</summary>
 public enum DossierStatus
 {
     /// <summary>Submitted online, not yet received by the desk.</summary>

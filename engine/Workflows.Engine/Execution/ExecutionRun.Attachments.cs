@@ -13,7 +13,7 @@ namespace Workflows.Engine.Execution;
 
 /// <summary>
 /// Step 1 "receive &amp; digitize": attachments against the procedure's checklist, the desk's accept refused while a
-/// required component is missing, and the applicant's supplement window (DOMAIN.md "Clock pauses").
+/// required component is missing, and the applicant's supplement window (docs/domain.md "Deadlines, pauses and budgets").
 /// </summary>
 internal sealed partial class ExecutionRun
 {

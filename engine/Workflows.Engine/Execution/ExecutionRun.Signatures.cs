@@ -7,7 +7,7 @@ using Workflows.Engine.Execution.Signatures;
 namespace Workflows.Engine.Execution;
 
 /// <summary>
-/// The signature gate (DOMAIN.md "No signature, no result"): a signing outcome of a signature step needs the
+/// The signature gate (docs/domain.md "Digital signatures": no signature, no result): a signing outcome of a signature step needs the
 /// approving leader's own valid personal signature, an issue step the issuing unit's valid organization
 /// signature applied on exactly the revision the leader signed. Evidence comes verified from the adapter; the
 /// core decides whether it is the right signature for this dossier, this step and this person.

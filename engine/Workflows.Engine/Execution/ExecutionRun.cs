@@ -437,7 +437,7 @@ internal sealed partial class ExecutionRun(
         }
 
         // A new dossier cannot be worked before it is received: going straight to processing passes
-        // through "received", which is the moment the legal clock starts (DOMAIN.md "Time").
+        // through "received", which is the moment the legal clock starts (docs/domain.md "Dossier status").
         if (status == DossierStatus.New && to is DossierStatus.InProcess or DossierStatus.AwaitingFee or DossierStatus.ResultReady)
         {
             RecordStatus(DossierStatus.Received);

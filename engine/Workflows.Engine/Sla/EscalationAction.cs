@@ -1,6 +1,6 @@
 namespace Workflows.Engine.Sla;
 
-/// <summary>What a rung of the escalation ladder does when it is reached (DOMAIN.md "When a dossier will be late").</summary>
+/// <summary>What a rung of the escalation ladder does when it is reached (docs/domain.md "Deadlines, pauses and budgets": escalation).</summary>
 public enum EscalationAction
 {
     /// <summary>Remind the official working the step (or, while unclaimed, everyone holding its role).</summary>

@@ -14,10 +14,10 @@ public sealed record SlaPolicy
 
     public static readonly SlaPolicy Default = new();
 
-    /// <summary>A step is due soon within this much working time of its due instant (DOMAIN.md: 1 working day).</summary>
+    /// <summary>A step is due soon within this much working time of its due instant (docs/domain.md, timing classes: 1 working day).</summary>
     public WorkingDuration StepDueSoon { get; init; } = WorkingDuration.WorkingDays(1);
 
-    /// <summary>The dossier is due soon within this much working time of its appointment (DOMAIN.md: 3 working days).</summary>
+    /// <summary>The dossier is due soon within this much working time of its appointment (docs/domain.md, timing classes: 3 working days).</summary>
     public WorkingDuration DossierDueSoon { get; init; } = WorkingDuration.WorkingDays(3);
 
     public string LeaderRole { get; init; } = DefaultLeaderRole;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Workflows.Engine.Persistence.Tests.Contract;
 
 /// <summary>
-/// What every database must do for the engine, written once and run per provider (STYLE.md #6). Each test
+/// What every database must do for the engine, written once and run per provider (docs/architecture.md, "Tests"). Each test
 /// gets a fresh, migrated database of its own, so tests never see each other's rows. Only the public store
 /// interfaces are used: these tests are the contract, not the EF mapping.
 /// </summary>

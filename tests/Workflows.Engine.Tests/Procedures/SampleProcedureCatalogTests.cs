@@ -14,7 +14,7 @@ using Workflows.Tests.Shared;
 namespace Workflows.Engine.Tests.Procedures;
 
 /// <summary>
-/// The shipped procedures (procedures/README.md): the seven of DOMAIN.md, each valid without warnings against the
+/// The shipped procedures (procedures/README.md): the seven of docs/domain.md, each valid without warnings against the
 /// demo unit directory, each with the six golden trace kinds, and each trace kind showing what its name says.
 /// </summary>
 public class SampleProcedureCatalogTests

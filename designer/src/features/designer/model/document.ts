@@ -10,7 +10,7 @@ export type FieldType = (typeof fieldTypes)[number];
 /** Kinds a person works on (they have a role, a budget and outcomes). */
 export const humanKinds: ReadonlySet<string> = new Set(['task', 'signature', 'issue']);
 
-/** Dossier statuses a step may set (DOMAIN.md). */
+/** Dossier statuses a step may set (docs/domain.md "Dossier status"). */
 export const dossierStatuses = [
   'received', 'in-process', 'supplement-requested', 'awaiting-fee', 'result-ready', 'returned', 'refused', 'withdrawn', 'stopped',
 ] as const;
