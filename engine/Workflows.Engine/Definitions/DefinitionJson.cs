@@ -166,6 +166,7 @@ public static class DefinitionJson
         Sla = Engine.Sla.SlaJson.ToSlaDocument(d.Sla),
         Escalation = Engine.Sla.SlaJson.ToEscalationDocuments(d.Sla),
         Documents = Engine.Documents.DocumentsJson.ToDocuments(d.Documents),
+        CompetentUnits = CompetentUnitsJson.ToDocument(d.CompetentUnits),
         Transitions = [.. d.Transitions.Select(t => new TransitionDocument
         {
             From = t.From.Value,
@@ -246,6 +247,7 @@ public static class DefinitionJson
             var policies = MapPolicies(doc.Policies);
             var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
             var documents = Engine.Documents.DocumentsJson.Map(doc.Documents, (code, at, message) => Problem(code, at, message));
+            var competentUnits = CompetentUnitsJson.Map(doc.CompetentUnits, (code, at, message) => Problem(code, at, message));
 
             if (problems.Count > 0)
             {
@@ -263,6 +265,7 @@ public static class DefinitionJson
                 Policies = policies,
                 Sla = sla,
                 Documents = documents,
+                CompetentUnits = competentUnits,
             };
             return new(definition, []);
         }
