@@ -127,6 +127,9 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         ReturnTask r => Compose(r.Reason, "The reason", text => r with { Reason = text }),
         GiveNewAppointment g => Compose(g.Reason, "The reason", text => g with { Reason = text }),
         DelegateTask { Note: { } note } d => Compose(note, "The note", text => d with { Note = text }),
+
+        // The file name is checked with the rest of the attachment (ExecutionRun.Attachments); here it is only composed.
+        AttachDocument { Attachment.FileName: { } name } a => (a with { Attachment = a.Attachment with { FileName = TextInput.Normalize(name) } }, null),
         _ => (command, null),
     };
 

@@ -90,6 +90,19 @@ public class TextInputTests
         refused.ShouldBeOfType<Rejected>().Rejection.Message.ShouldContain("The comment");
     }
 
+    [Fact]
+    public void A_file_name_that_reads_backwards_is_refused_and_a_decomposed_one_is_stored_composed()
+    {
+        var run = new BirthRegistrationRun();
+        run.Do(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, Application("Nguyễn Văn An"), Actors.Citizen));
+
+        var misleading = run.Execute(new AttachDocument(BirthRegistrationRun.Attachment("other") with { FileName = "scan\u202Efdp.exe" }, null, Actors.Citizen));
+        run.Do(new AttachDocument(BirthRegistrationRun.Attachment("other") with { FileName = "giấy chứng sinh.pdf".Normalize(NormalizationForm.FormD) }, null, Actors.Citizen));
+
+        misleading.ShouldBeOfType<Rejected>().Rejection.Message.ShouldContain("override");
+        run.State!.Attachments.ShouldHaveSingleItem().FileName.ShouldBe("giấy chứng sinh.pdf");
+    }
+
     private static IReadOnlyDictionary<string, System.Text.Json.JsonElement> Application(string childName) => Json.Data(new
     {
         childName,
