@@ -26,6 +26,20 @@ public static class Problems
     public static ProblemHttpResult From(Rejection rejection) =>
         TypedResults.Problem(Create(StatusOf(rejection.Code), rejection.Code, rejection.Message));
 
+    /// <summary>A refused command; a submission at a unit that is not competent also lists the units that are.</summary>
+    public static ProblemHttpResult From(CommandRefused refused)
+    {
+        var problem = Create(StatusOf(refused.Rejection.Code), refused.Rejection.Code, refused.Rejection.Message);
+        if (!refused.CompetentUnits.IsDefaultOrEmpty)
+        {
+            problem.Extensions["competentUnits"] = refused.CompetentUnits
+                .Select(u => new { id = u.Id.Value, name = u.Name, kind = Engine.Definitions.DefinitionJson.KebabName(u.Kind) })
+                .ToList();
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
     public static ProblemHttpResult From(CatalogRefused refused)
     {
         var problem = Create(StatusOf(refused.Code), refused.Code, refused.Message);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
@@ -20,7 +21,8 @@ public sealed class WorkflowRuntime(
     IAssignmentPools assignmentPools,
     ExecutableProcedureCache procedures,
     IWorkingCalendarSource calendars,
-    TimeProvider clock)
+    TimeProvider clock,
+    IDirectory directory)
 {
     // Conflicts come from officials working the same dossier, or desks drawing from the same register, at the
     // same moment. Every round has a winner, so N simultaneous commands settle within N rounds; the bound only
@@ -62,6 +64,11 @@ public sealed class WorkflowRuntime(
         }
 
         var procedure = (await procedures.FindAsync(stored.Key, cancellationToken))!;
+        if (await RefuseOutsideCompetenceAsync(procedure.Definition, submission.Unit, cancellationToken) is { } notCompetent)
+        {
+            return notCompetent;
+        }
+
         var now = clock.VietnamNow();
         var command = new SubmitDossier(new DossierId(Guid.CreateVersion7(now)), submission.Unit, submission.Channel, submission.Data, submission.Actor);
         var pools = await assignmentPools.ReadAsync(WorkflowExecutor.AssignmentPoolsFor(procedure, submission.Unit), cancellationToken);
@@ -190,6 +197,35 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>
+    /// A dossier belongs to the unit it is submitted at and its steps are worked there, so a unit the procedure
+    /// does not name would strand it with tasks for roles nobody holds; refuse it and list where to submit instead.
+    /// </summary>
+    private async Task<CommandRefused?> RefuseOutsideCompetenceAsync(ProcedureDefinition definition, UnitId unit, CancellationToken cancellationToken)
+    {
+        var competent = definition.CompetentUnits;
+        if (!competent.IsRestricted || competent.Units.Contains(unit))
+        {
+            return null;
+        }
+
+        var units = await directory.ListUnitsAsync(cancellationToken);
+        string KindOf(UnitRecord u) => DefinitionJson.KebabName(u.Kind);
+        if (units.FirstOrDefault(u => u.Id == unit) is { } here && competent.Admits(here.Id, KindOf(here)))
+        {
+            return null;
+        }
+
+        var where = units.Where(u => competent.Admits(u.Id, KindOf(u))).ToImmutableArray();
+        var list = where.IsEmpty ? "none is in the unit directory" : string.Join("; ", where.Select(u => $"{u.Id} ({u.Name})"));
+        return new CommandRefused(new Rejection(
+            RuntimeRejections.UnitNotCompetent,
+            $"'{definition.Name}' is received and decided by {competent.Describe()}, not at '{unit}'. Submit it at one of the competent units: {list}."))
+        {
+            CompetentUnits = where,
+        };
+    }
+
     private async Task<CommandOutcome?> ReplayAsync(string key, string? requestHash, CancellationToken cancellationToken)
     {
         var previous = await dossiers.FindIdempotencyAsync(key, cancellationToken);
@@ -217,6 +253,7 @@ public sealed class WorkflowRuntime(
 public static class RuntimeRejections
 {
     public const string ProcedureNotPublished = "procedure-not-published";
+    public const string UnitNotCompetent = "unit-not-competent";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string InvalidDefinition = "invalid-definition";
     public const string DefinitionNotFound = "definition-not-found";

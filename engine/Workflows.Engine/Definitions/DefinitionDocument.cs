@@ -39,6 +39,9 @@ public sealed record DefinitionDocument
     public List<Sla.EscalationRungDocument>? Escalation { get; init; }
 
     public List<Documents.DocumentRequirementDocument>? Documents { get; init; }
+
+    /// <summary>Which units may receive and decide the procedure (see <see cref="CompetentUnits"/>); omitted: any unit.</summary>
+    public CompetentUnitsDocument? CompetentUnits { get; init; }
 }
 
 public sealed record PoliciesDocument

@@ -42,9 +42,59 @@ public static class DefinitionJson
             return Fail(new ValidationProblem("malformed-json", where, $"The file is not a valid definition{line}: {FirstSentence(e.Message)}"));
         }
 
-        return document is null
-            ? Fail(new ValidationProblem("malformed-json", "$", "The file is empty or null; expected a JSON object with id, name, steps and transitions."))
-            : FromDocument(document);
+        if (document is null)
+        {
+            return Fail(new ValidationProblem("malformed-json", "$", "The file is empty or null; expected a JSON object with id, name, steps and transitions."));
+        }
+
+        var nulls = NullListEntries(json);
+        return nulls.IsEmpty ? FromDocument(document) : new(null, nulls);
+    }
+
+    /// <summary>
+    /// A null inside a list (a step, a role, an outcome…) or as a value of a map (auto-fill, set) means nothing and
+    /// would reach the mapper as a missing object; say where it is instead.
+    /// </summary>
+    private static ImmutableArray<ValidationProblem> NullListEntries(string json)
+    {
+        using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var problems = ImmutableArray.CreateBuilder<ValidationProblem>();
+        Visit(parsed.RootElement, "$", insideMap: false);
+        return problems.ToImmutable();
+
+        void Visit(JsonElement element, string at, bool insideMap)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        var itemAt = string.Create(CultureInfo.InvariantCulture, $"{at}[{i++}]");
+                        if (item.ValueKind == JsonValueKind.Null)
+                        {
+                            problems.Add(new ValidationProblem("null-entry", itemAt, $"The list at {at} has a null entry; remove it or write the value."));
+                        }
+
+                        Visit(item, itemAt, insideMap: false);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        var memberAt = $"{at}.{member.Name}";
+                        if (insideMap && member.Value.ValueKind == JsonValueKind.Null)
+                        {
+                            problems.Add(new ValidationProblem("null-entry", memberAt, $"\"{member.Name}\" has no value; remove it or write the value."));
+                        }
+
+                        Visit(member.Value, memberAt, insideMap: member.Name is "fills" or "set");
+                    }
+
+                    break;
+            }
+        }
     }
 
     public static DefinitionParseResult FromDocument(DefinitionDocument document) => new DefinitionMapper().Map(document);
@@ -118,6 +168,7 @@ public static class DefinitionJson
         Sla = Engine.Sla.SlaJson.ToSlaDocument(d.Sla),
         Escalation = Engine.Sla.SlaJson.ToEscalationDocuments(d.Sla),
         Documents = Engine.Documents.DocumentsJson.ToDocuments(d.Documents),
+        CompetentUnits = CompetentUnitsJson.ToDocument(d.CompetentUnits),
         Transitions = [.. d.Transitions.Select(t => new TransitionDocument
         {
             From = t.From.Value,
@@ -199,6 +250,7 @@ public static class DefinitionJson
             var sla = Engine.Sla.SlaJson.Map(doc.Sla, doc.Escalation, (code, at, message) => Problem(code, at, message));
             var documents = Engine.Documents.DocumentsJson.Map(doc.Documents, (code, at, message) => Problem(code, at, message));
             var deadlineRules = Engine.Deadlines.DeadlineRulesJson.Map(doc.DeadlineRules, (code, at, message) => Problem(code, at, message));
+            var competentUnits = CompetentUnitsJson.Map(doc.CompetentUnits, (code, at, message) => Problem(code, at, message));
 
             if (problems.Count > 0)
             {
@@ -217,6 +269,7 @@ public static class DefinitionJson
                 Policies = policies,
                 Sla = sla,
                 Documents = documents,
+                CompetentUnits = competentUnits,
             };
             return new(definition, []);
         }

@@ -34,5 +34,8 @@ public sealed record ProcedureDefinition(ProcedureId Id, int Version, string Nam
     /// <summary>The completeness checklist: the dossier components the desk checks at receipt.</summary>
     public ImmutableArray<Documents.DocumentRequirement> Documents { get; init; } = [];
 
+    /// <summary>The units that may receive and decide dossiers of this procedure (the runtime checks submissions).</summary>
+    public CompetentUnits CompetentUnits { get; init; } = CompetentUnits.Anywhere;
+
     public DefinitionKey Key => new(Id, Version);
 }

@@ -168,6 +168,12 @@ internal sealed partial class ExecutionRun
             return Invalid(string.Create(CultureInfo.InvariantCulture, $"The file name must be 1–{DocumentLimits.MaxFileNameLength} characters without folders or control characters."));
         }
 
+        // "scan\u202Efdp.exe" reads as "scanexe.pdf": a name that reorders or hides characters misleads whoever opens it.
+        if (Forms.TextInput.Problem(a.FileName, "The file name", multiLine: false) is { } unreadable)
+        {
+            return Invalid(unreadable);
+        }
+
         if (a.Sha256.Length != 64 || !a.Sha256.All(char.IsAsciiHexDigitLower))
         {
             return Invalid("The content digest must be 64 lower-case hexadecimal digits (SHA-256).");

@@ -45,6 +45,13 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");
         }
 
+        var (cleaned, unreadable) = WithComposedText(command);
+        if (unreadable is not null)
+        {
+            return Decision.Reject(RejectionCodes.InvalidData, unreadable);
+        }
+
+        command = cleaned;
         var run = new ExecutionRun(procedure, state, command.Actor, now, calendars.For(state.Unit), calendars) { Registers = registers ?? RegisterSnapshot.Empty, Assignments = assignments ?? AssignmentSnapshot.Empty };
         var rejection = command switch
         {
@@ -93,6 +100,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
     private Decision Submit(ExecutableProcedure procedure, SubmitDossier submit, DateTimeOffset now, AssignmentSnapshot? assignments)
     {
         var form = procedure.Definition.Form;
+        submit = submit with { Data = TextInput.Normalize(submit.Data) };
         var problems = FormDataValidator.Validate(form, submit.Data, FieldWrites.AtSubmission(procedure.Definition), form.Fields.Where(f => f.Required).Select(f => f.Key));
         if (problems.Count > 0)
         {
@@ -109,6 +117,25 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
         return rejection is null ? run.Finish() : new Rejected(rejection);
     }
 
+    /// <summary>The command with its free text (comment, reason, note) composed (NFC), or why that text cannot be stored.</summary>
+    private static (WorkflowCommand Command, string? Problem) WithComposedText(WorkflowCommand command) => command switch
+    {
+        AddComment c => Compose(c.Text, "The comment", text => c with { Text = text }),
+        CompleteTask { Comment: { } comment } c => Compose(comment, "The comment", text => c with { Comment = text }),
+        WithdrawDossier w => Compose(w.Reason, "The reason", text => w with { Reason = text }),
+        StopDossier s => Compose(s.Reason, "The reason", text => s with { Reason = text }),
+        ReturnTask r => Compose(r.Reason, "The reason", text => r with { Reason = text }),
+        GiveNewAppointment g => Compose(g.Reason, "The reason", text => g with { Reason = text }),
+        DelegateTask { Note: { } note } d => Compose(note, "The note", text => d with { Note = text }),
+
+        // The file name is checked with the rest of the attachment (ExecutionRun.Attachments); here it is only composed.
+        AttachDocument { Attachment.FileName: { } name } a => (a with { Attachment = a.Attachment with { FileName = TextInput.Normalize(name) } }, null),
+        _ => (command, null),
+    };
+
+    private static (WorkflowCommand Command, string? Problem) Compose(string text, string what, Func<string, WorkflowCommand> with) =>
+        TextInput.Problem(text, what) is { } problem ? (with(text), problem) : (with(TextInput.Normalize(text)), null);
+
     private static Rejection? Complete(ExecutionRun run, CompleteTask complete)
     {
         var (active, rejection) = run.FindTaskFor(complete.StepInstance, mayClaim: false);
@@ -123,6 +150,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
             return new Rejection(RejectionCodes.UnknownOutcome, $"Step '{step.Id}' ({step.Name}) has no outcome '{complete.Outcome}'; choose one of: {string.Join(", ", step.Outcomes)}.");
         }
 
+        complete = complete with { Data = TextInput.Normalize(complete.Data) };
         var problems = FormDataValidator.Validate(run.Procedure.Definition.Form, complete.Data, FieldWrites.AtStep(run.Procedure.Definition, step), step.RequiredFields, run.Data);
         return problems.Count > 0
             ? new Rejection(RejectionCodes.InvalidData, string.Join(" ", problems))

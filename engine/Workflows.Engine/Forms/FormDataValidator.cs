@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Workflows.Engine.Forms;
 
-/// <summary>Checks dossier data against the form: unknown fields, wrong types, missing required values.</summary>
+/// <summary>
+/// Checks dossier data against the form: unknown fields, wrong types, missing required values, text that hides
+/// what it says (see <see cref="TextInput"/>). Callers normalize the data with <see cref="TextInput.Normalize(IReadOnlyDictionary{string, JsonElement})"/> first.
+/// </summary>
 public static partial class FormDataValidator
 {
     /// <summary>Every problem with <paramref name="data"/>, each naming its field; empty when the data is acceptable.</summary>
@@ -73,6 +76,11 @@ public static partial class FormDataValidator
         }
 
         var label = $"Field '{field.Key}' ({field.Label})";
+        if (value.ValueKind == JsonValueKind.String && TextInput.Problem(value.GetString()!, label) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         return field.Type switch
         {
             FieldType.Number => value.ValueKind == JsonValueKind.Number ? null : $"{label} must be a number.",
@@ -90,7 +98,7 @@ public static partial class FormDataValidator
             FieldType.User => Identity.Slug.IsValid(value.GetString())
                 ? null
                 : $"{label} must be a user id (lowercase letters, digits and hyphens), e.g. \"specialist-an\".",
-            _ => value.GetString()!.Length <= field.MaxLength ? null : $"{label} is longer than {field.MaxLength} characters.",
+            _ => TextInput.Length(TextInput.Normalize(value.GetString()!)) <= field.MaxLength ? null : $"{label} is longer than {field.MaxLength} characters.",
         };
     }
 

@@ -35,6 +35,7 @@ public static class DefinitionValidator
         v.Problems.AddRange(Documents.DocumentValidator.Validate(definition));
         v.Problems.AddRange(Execution.Signatures.SigningValidator.Validate(definition));
         v.Problems.AddRange(Deadlines.DeadlineRuleValidator.Validate(definition));
+        v.Problems.AddRange(CompetentUnitsValidator.Validate(definition, knownUnits));
 
         return new ValidationReport([.. v.Problems]);
     }

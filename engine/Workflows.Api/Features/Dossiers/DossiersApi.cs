@@ -78,7 +78,7 @@ public static class DossiersApi
             ct);
         if (outcome is CommandRefused refused)
         {
-            return Problems.From(refused.Rejection);
+            return Problems.From(refused);
         }
 
         var done = (CommandDone)outcome;

@@ -11,7 +11,8 @@ using Workflows.Engine.Validation;
 namespace Workflows.Api.Features.Simulation;
 
 /// <summary>A definition document (need not be stored) and the scripted dossier to run through it.</summary>
-public sealed record SimulationRequest(JsonElement Definition, SimulationScript Script);
+/// <remarks>Both members are nullable because a client can leave either out; the handler says which is missing.</remarks>
+public sealed record SimulationRequest(JsonElement? Definition, SimulationScript? Script);
 
 /// <summary>
 /// The designer's simulation: runs a scripted dossier through a draft entirely in memory with the host's working
@@ -33,12 +34,22 @@ public static class SimulationApi
     public static async Task<Results<Ok<SimulationTrace>, ProblemHttpResult>> Simulate(
         SimulationRequest request, ProcedureCatalog catalog, IWorkingCalendarSource calendars, CancellationToken ct)
     {
+        if (request.Definition is not { ValueKind: JsonValueKind.Object } definitionJson)
+        {
+            return Problems.BadRequest("missing-definition", "The request needs a \"definition\": the procedure definition document (a JSON object) to simulate.");
+        }
+
+        if (request.Script is null)
+        {
+            return Problems.BadRequest("missing-script", "The request needs a \"script\": the unit, actors, submission and commands of the dossier to simulate.");
+        }
+
         if (request.Script.Steps.Count > MaxScriptSteps)
         {
             return Problems.Unprocessable("script-too-long", $"The script has {request.Script.Steps.Count} commands; simulate at most {MaxScriptSteps} at a time.");
         }
 
-        var (definition, problems) = await catalog.CheckAsync(request.Definition.GetRawText(), ct);
+        var (definition, problems) = await catalog.CheckAsync(definitionJson.GetRawText(), ct);
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToImmutableArray();
         if (definition is null || !errors.IsEmpty)
         {
