@@ -10,7 +10,7 @@ using Workflows.Engine.Sla;
 namespace Workflows.Engine.Timers.Quartz;
 
 /// <summary>What one delivery run did.</summary>
-public sealed record TimerDelivery(int Delivered, int Refused);
+public sealed record TimerDelivery(int Delivered, int Rejected);
 
 /// <summary>
 /// Delivers every timer due at the clock's now as a command through <see cref="WorkflowRuntime"/>, with the system
@@ -48,12 +48,12 @@ public sealed partial class TimerDispatcher(ITimerQueries timers, WorkflowRuntim
                 {
                     switch (await DeliverAsync(timer, cancellationToken))
                     {
-                        case CommandDone:
+                        case CommandAccepted:
                             delivered++;
                             break;
-                        case CommandRefused { Rejection.Code: SlaRejections.TimerNotDue }:
+                        case CommandRejected { Rejection.Code: SlaRejections.TimerNotDue }:
                             break; // moved later meanwhile: its row now says when
-                        case CommandRefused refusal:
+                        case CommandRejected refusal:
                             refused++;
                             LogStale(timer.Dossier, timer.StepInstance, timer.Purpose, refusal.Rejection.Message);
                             await timers.DiscardAsync(timer, cancellationToken);

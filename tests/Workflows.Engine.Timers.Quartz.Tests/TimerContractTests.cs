@@ -67,11 +67,11 @@ public abstract class TimerContractTests
     {
         var published = await host.Get<ProcedureCatalog>().ImportAndPublishAsync(Definition, Actor.SystemUser, null, Ct);
         published.ShouldBeOfType<CatalogDone>();
-        var submitted = (CommandDone)await host.Runtime.SubmitAsync(new WorkflowRuntime.Submission(new("construction-permit"), null, Commune, SubmissionChannel.Online, new Dictionary<string, System.Text.Json.JsonElement>(), Applicant), Ct);
+        var submitted = (CommandAccepted)await host.Runtime.SubmitAsync(new WorkflowRuntime.Submission(new("construction-permit"), null, Commune, SubmissionChannel.Online, new Dictionary<string, System.Text.Json.JsonElement>(), Applicant), Ct);
         var id = submitted.State.Dossier;
         var receive = submitted.State.ActiveSteps.Single().Instance;
-        var received = (CommandDone)await host.Runtime.ExecuteAsync(id, new CompleteTask(receive, "accept", new Dictionary<string, System.Text.Json.JsonElement>(), Desk), Ct);
-        (await host.Runtime.ExecuteAsync(id, new ClaimTask(received.State.ActiveSteps.Single().Instance, Specialist), Ct)).ShouldBeOfType<CommandDone>();
+        var received = (CommandAccepted)await host.Runtime.ExecuteAsync(id, new CompleteTask(receive, "accept", new Dictionary<string, System.Text.Json.JsonElement>(), Desk), Ct);
+        (await host.Runtime.ExecuteAsync(id, new ClaimTask(received.State.ActiveSteps.Single().Instance, Specialist), Ct)).ShouldBeOfType<CommandAccepted>();
         return id;
     }
 
@@ -156,7 +156,7 @@ public abstract class TimerContractTests
         var state = (await host.Dossiers.FindAsync(id, Ct))!;
 
         // The specialist finishes: the step's timers leave the state and their rows go in the same transaction.
-        (await host.Runtime.ExecuteAsync(id, new CompleteTask(state.ActiveSteps.Single().Instance, "done", ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty, Specialist), Ct)).ShouldBeOfType<CommandDone>();
+        (await host.Runtime.ExecuteAsync(id, new CompleteTask(state.ActiveSteps.Single().Instance, "done", ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty, Specialist), Ct)).ShouldBeOfType<CommandAccepted>();
         (await host.Timers.CountAsync(Ct)).ShouldBe(0);
 
         Clock.SetUtcNow(May(29, 9));

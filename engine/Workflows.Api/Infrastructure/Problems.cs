@@ -4,6 +4,7 @@ using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Validation;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Infrastructure;
 
@@ -27,13 +28,13 @@ public static class Problems
         TypedResults.Problem(Create(StatusOf(rejection.Code), rejection.Code, rejection.Message));
 
     /// <summary>A refused command; a submission at a unit that is not competent also lists the units that are.</summary>
-    public static ProblemHttpResult From(CommandRefused refused)
+    public static ProblemHttpResult From(CommandRejected refused)
     {
         var problem = Create(StatusOf(refused.Rejection.Code), refused.Rejection.Code, refused.Rejection.Message);
         if (!refused.CompetentUnits.IsDefaultOrEmpty)
         {
             problem.Extensions["competentUnits"] = refused.CompetentUnits
-                .Select(u => new { id = u.Id.Value, name = u.Name, kind = Engine.Definitions.DefinitionJson.KebabName(u.Kind) })
+                .Select(u => new { id = u.Id.Value, name = u.Name, kind = KebabCase.Name(u.Kind) })
                 .ToList();
         }
 

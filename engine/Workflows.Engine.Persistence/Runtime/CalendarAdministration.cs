@@ -14,7 +14,7 @@ public abstract record CalendarEditOutcome;
 public sealed record CalendarEdited(StoredCalendarYear Year, ImmutableArray<AffectedDossier> Affected) : CalendarEditOutcome;
 
 /// <summary>Nothing was saved: the unit is unknown, or the edit has located problems.</summary>
-public sealed record CalendarEditRefused(string Code, string Message, ImmutableArray<CalendarProblem> Problems) : CalendarEditOutcome;
+public sealed record CalendarEditRejected(string Code, string Message, ImmutableArray<CalendarProblem> Problems) : CalendarEditOutcome;
 
 /// <summary>
 /// An administrator edits one unit's year: validate, save the difference from what the unit inherits, then
@@ -35,7 +35,7 @@ public sealed class CalendarAdministration(ICalendarStore store, StoredCalendarS
         await calendars.ReloadAsync(cancellationToken);
         if (!calendars.IsKnown(unit))
         {
-            return new CalendarEditRefused(UnknownUnit, $"There is no unit '{unit}'; calendars belong to units of the directory.", []);
+            return new CalendarEditRejected(UnknownUnit, $"There is no unit '{unit}'; calendars belong to units of the directory.", []);
         }
 
         var problems = new List<CalendarProblem>(WorkingCalendarValidator.ValidateYear(year, entries));
@@ -47,7 +47,7 @@ public sealed class CalendarAdministration(ICalendarStore store, StoredCalendarS
 
         if (problems.Count > 0)
         {
-            return new CalendarEditRefused(InvalidCalendar, $"The {year} calendar of '{unit}' has {problems.Count} problem(s); nothing was saved.", [.. problems]);
+            return new CalendarEditRejected(InvalidCalendar, $"The {year} calendar of '{unit}' has {problems.Count} problem(s); nothing was saved.", [.. problems]);
         }
 
         // Store only what differs from what the unit inherits, so later edits above it still reach it.
@@ -59,7 +59,7 @@ public sealed class CalendarAdministration(ICalendarStore store, StoredCalendarS
         var whole = WorkingCalendarValidator.Validate(calendars.DefinitionWith(unit, stored, officeHours));
         if (whole.Count > 0)
         {
-            return new CalendarEditRefused(InvalidCalendar, $"With this edit the calendar of '{unit}' would not work: {string.Join(" ", whole.Select(p => p.Message))} Nothing was saved.", [.. whole]);
+            return new CalendarEditRejected(InvalidCalendar, $"With this edit the calendar of '{unit}' would not work: {string.Join(" ", whole.Select(p => p.Message))} Nothing was saved.", [.. whole]);
         }
 
         await store.SaveYearAsync(new CalendarYearEdit(stored, officeHours, by, at), cancellationToken);
@@ -74,7 +74,7 @@ public sealed class CalendarAdministration(ICalendarStore store, StoredCalendarS
         foreach (var dossier in await store.ListRunningDossiersAsync(units, cancellationToken))
         {
             var outcome = await runtime.ExecuteAsync(dossier, new RecomputeDeadlines(Actor.System(SystemUnit)), cancellationToken);
-            if (outcome is CommandDone done && done.Events.Select(e => e.Event).OfType<DeadlinesRecomputed>().FirstOrDefault() is { } moved)
+            if (outcome is CommandAccepted done && done.Events.Select(e => e.Event).OfType<DeadlinesRecomputed>().FirstOrDefault() is { } moved)
             {
                 affected.Add(new AffectedDossier(dossier, moved.Changes));
             }

@@ -6,6 +6,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Persistence.Runtime;
 
@@ -58,13 +59,13 @@ public sealed class WorkflowRuntime(
             : await definitions.FindLatestPublishedAsync(submission.Procedure, cancellationToken);
         if (stored is null || stored.Status != DefinitionStatus.Published)
         {
-            return Refuse(RuntimeRejections.ProcedureNotPublished, submission.Version is { } v
+            return Reject(RuntimeRejections.ProcedureNotPublished, submission.Version is { } v
                 ? $"Procedure '{submission.Procedure}' has no published version {v}; dossiers can only be submitted on a published version."
                 : $"Procedure '{submission.Procedure}' has no published version; publish it before submitting dossiers.");
         }
 
         var procedure = (await procedures.FindAsync(stored.Key, cancellationToken))!;
-        if (await RefuseOutsideCompetenceAsync(procedure.Definition, submission.Unit, cancellationToken) is { } notCompetent)
+        if (await RejectOutsideCompetenceAsync(procedure.Definition, submission.Unit, cancellationToken) is { } notCompetent)
         {
             return notCompetent;
         }
@@ -75,7 +76,7 @@ public sealed class WorkflowRuntime(
         var decision = executor.Execute(procedure, null, command, now, assignments: pools);
         if (decision is not Accepted accepted)
         {
-            return Refused(decision);
+            return RejectedBy(decision);
         }
 
         var change = DossierChange.From(accepted) with
@@ -93,7 +94,7 @@ public sealed class WorkflowRuntime(
                 ?? throw new InvalidOperationException("Idempotency key conflict without a stored record.");
         }
 
-        return new CommandDone(accepted.State, accepted.Events);
+        return new CommandAccepted(accepted.State, accepted.Events);
     }
 
     /// <summary>Sends a command to an existing dossier.</summary>
@@ -115,7 +116,7 @@ public sealed class WorkflowRuntime(
             var state = await dossiers.FindAsync(dossier, cancellationToken);
             if (state is null)
             {
-                return Refuse(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
+                return Reject(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
             }
 
             var procedure = await procedures.FindAsync(state.Definition, cancellationToken)
@@ -126,12 +127,12 @@ public sealed class WorkflowRuntime(
             var decision = executor.Execute(procedure, state, command, now, numbers, pools);
             if (decision is not Accepted accepted)
             {
-                return Refused(decision);
+                return RejectedBy(decision);
             }
 
             if (accepted.Events.IsEmpty && accepted.Effects.IsEmpty)
             {
-                return new CommandDone(state, []); // nothing happened (e.g. a recompute that moved nothing): no new version
+                return new CommandAccepted(state, []); // nothing happened (e.g. a recompute that moved nothing): no new version
             }
 
             var change = DossierChange.From(accepted, state) with { Contents = [.. contents], ResultDocuments = [.. results] };
@@ -152,7 +153,7 @@ public sealed class WorkflowRuntime(
             {
                 await dossiers.SaveAsync(change, cancellationToken);
                 var written = change.Renumbering?.Written ?? change;
-                return new CommandDone(written.State, written.Events);
+                return new CommandAccepted(written.State, written.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -167,7 +168,7 @@ public sealed class WorkflowRuntime(
         var to = await procedures.FindAsync(target, cancellationToken);
         if (to is null)
         {
-            return Refuse(RuntimeRejections.ProcedureNotPublished, $"{target} is not a published version; publish it before moving dossiers to it.");
+            return Reject(RuntimeRejections.ProcedureNotPublished, $"{target} is not a published version; publish it before moving dossiers to it.");
         }
 
         for (var attempt = 1; ; attempt++)
@@ -175,20 +176,20 @@ public sealed class WorkflowRuntime(
             var state = await dossiers.FindAsync(dossier, cancellationToken);
             if (state is null)
             {
-                return Refuse(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
+                return Reject(RejectionCodes.DossierNotFound, $"Dossier {dossier} does not exist.");
             }
 
             var from = (await procedures.FindAsync(state.Definition, cancellationToken))!;
             var decision = InstanceMigration.Migrate(from, to, state, mapping, actor, clock.VietnamNow());
             if (decision is not Accepted accepted)
             {
-                return Refused(decision);
+                return RejectedBy(decision);
             }
 
             try
             {
                 await dossiers.SaveAsync(DossierChange.From(accepted, state), cancellationToken);
-                return new CommandDone(accepted.State, accepted.Events);
+                return new CommandAccepted(accepted.State, accepted.Events);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -201,7 +202,7 @@ public sealed class WorkflowRuntime(
     /// A dossier belongs to the unit it is submitted at and its steps are worked there, so a unit the procedure
     /// does not name would strand it with tasks for roles nobody holds; refuse it and list where to submit instead.
     /// </summary>
-    private async Task<CommandRefused?> RefuseOutsideCompetenceAsync(ProcedureDefinition definition, UnitId unit, CancellationToken cancellationToken)
+    private async Task<CommandRejected?> RejectOutsideCompetenceAsync(ProcedureDefinition definition, UnitId unit, CancellationToken cancellationToken)
     {
         var competent = definition.CompetentUnits;
         if (!competent.IsRestricted || competent.Units.Contains(unit))
@@ -210,7 +211,7 @@ public sealed class WorkflowRuntime(
         }
 
         var units = await directory.ListUnitsAsync(cancellationToken);
-        string KindOf(UnitRecord u) => DefinitionJson.KebabName(u.Kind);
+        string KindOf(UnitRecord u) => KebabCase.Name(u.Kind);
         if (units.FirstOrDefault(u => u.Id == unit) is { } here && competent.Admits(here.Id, KindOf(here)))
         {
             return null;
@@ -218,7 +219,7 @@ public sealed class WorkflowRuntime(
 
         var where = units.Where(u => competent.Admits(u.Id, KindOf(u))).ToImmutableArray();
         var list = where.IsEmpty ? "none is in the unit directory" : string.Join("; ", where.Select(u => $"{u.Id} ({u.Name})"));
-        return new CommandRefused(new Rejection(
+        return new CommandRejected(new Rejection(
             RuntimeRejections.UnitNotCompetent,
             $"'{definition.Name}' is received and decided by {competent.Describe()}, not at '{unit}'. Submit it at one of the competent units: {list}."))
         {
@@ -236,17 +237,17 @@ public sealed class WorkflowRuntime(
 
         if (previous.RequestHash != (requestHash ?? ""))
         {
-            return Refuse(RuntimeRejections.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for a different request; use a new key for a new submission.");
+            return Reject(RuntimeRejections.IdempotencyKeyReused, $"Idempotency key '{key}' was already used for a different request; use a new key for a new submission.");
         }
 
         var state = await dossiers.FindAsync(previous.Dossier, cancellationToken)
             ?? throw new InvalidOperationException($"Idempotency key '{key}' points at missing dossier {previous.Dossier}.");
-        return new CommandDone(state, [], Replayed: true);
+        return new CommandAccepted(state, [], Replayed: true);
     }
 
-    private static CommandRefused Refused(Decision decision) => new(((Rejected)decision).Rejection);
+    private static CommandRejected RejectedBy(Decision decision) => new(((Rejected)decision).Rejection);
 
-    private static CommandRefused Refuse(string code, string message) => new(new Rejection(code, message));
+    private static CommandRejected Reject(string code, string message) => new(new Rejection(code, message));
 }
 
 /// <summary>Rejection codes raised around the core (catalogue, idempotency) rather than by it.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Persistence.Stores;
 
@@ -20,7 +21,7 @@ internal sealed class EfResultDocumentStore(IDbContextFactory<WorkflowsDbContext
     public async Task<IReadOnlyList<StoredResultDocument>> FindByNumberAsync(string number, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sealedKind = DefinitionJson.KebabName(ResultDocumentKind.Sealed);
+        var sealedKind = KebabCase.Name(ResultDocumentKind.Sealed);
         var rows = await db.ResultDocuments.AsNoTracking()
             .Where(r => r.Number == number && r.Kind == sealedKind)
             .OrderBy(r => r.Id)
@@ -71,7 +72,7 @@ internal sealed class EfResultDocumentStore(IDbContextFactory<WorkflowsDbContext
     {
         DossierId = document.Dossier.Value,
         Revision = document.Revision,
-        Kind = DefinitionJson.KebabName(document.Kind),
+        Kind = KebabCase.Name(document.Kind),
         UnitId = document.Unit.Value,
         Number = document.Number,
         Pdf = document.Pdf,
@@ -83,7 +84,7 @@ internal sealed class EfResultDocumentStore(IDbContextFactory<WorkflowsDbContext
     private static StoredResultDocument From(ResultDocumentRow row) => new(
         new DossierId(row.DossierId),
         row.Revision,
-        DefinitionJson.TryParseKebab<ResultDocumentKind>(row.Kind, out var kind) ? kind : ResultDocumentKind.Draft,
+        KebabCase.TryParse<ResultDocumentKind>(row.Kind, out var kind) ? kind : ResultDocumentKind.Draft,
         new UnitId(row.UnitId),
         row.Number,
         row.Pdf,

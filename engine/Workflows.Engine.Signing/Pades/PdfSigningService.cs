@@ -28,7 +28,7 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
         var prepared = await PrepareAsync(pdf, signer.Certificate, signer.Chain, request, cancellationToken);
         if (!prepared.Succeeded)
         {
-            return SigningResult<byte[]>.Refused(prepared.Rejection.Code, prepared.Rejection.Message);
+            return SigningResult<byte[]>.Rejected(prepared.Rejection.Code, prepared.Rejection.Message);
         }
 
         var signature = await signer.SignAsync(prepared.Value.SignedAttributes, cancellationToken);
@@ -47,12 +47,12 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
         var now = time.GetUtcNow();
         if (pdf.Length > options.MaxDocumentBytes)
         {
-            return Refuse<SigningSession>(DocumentTooLarge, $"The document is {pdf.Length:N0} bytes; at most {options.MaxDocumentBytes:N0} can be signed.");
+            return Reject<SigningSession>(DocumentTooLarge, $"The document is {pdf.Length:N0} bytes; at most {options.MaxDocumentBytes:N0} can be signed.");
         }
 
         if (CheckCertificate(certificate, request, now) is { } problem)
         {
-            return Refuse<SigningSession>(problem.Code, problem.Message);
+            return Reject<SigningSession>(problem.Code, problem.Message);
         }
 
         var chainList = chain.ToList();
@@ -70,7 +70,7 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
         }
         catch (InvalidPdfException exception)
         {
-            return Refuse<SigningSession>(InvalidPdf, exception.Message);
+            return Reject<SigningSession>(InvalidPdf, exception.Message);
         }
 
         var documentDigest = prepared.Digest();
@@ -96,12 +96,12 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
         var pending = await sessions.TakeAsync(sessionId, cancellationToken);
         if (pending is null)
         {
-            return Refuse<byte[]>(SessionNotFound, $"No signing session \"{sessionId}\" is waiting: it was completed already (a replay), or never prepared. Prepare the document again.");
+            return Reject<byte[]>(SessionNotFound, $"No signing session \"{sessionId}\" is waiting: it was completed already (a replay), or never prepared. Prepare the document again.");
         }
 
         if (time.GetUtcNow() > pending.Session.ExpiresAt)
         {
-            return Refuse<byte[]>(SessionExpired, $"The signing session expired at {pending.Session.ExpiresAt:u}. Prepare the document again and sign within {options.SessionLifetime.TotalMinutes:0} minutes.");
+            return Reject<byte[]>(SessionExpired, $"The signing session expired at {pending.Session.ExpiresAt:u}. Prepare the document again and sign within {options.SessionLifetime.TotalMinutes:0} minutes.");
         }
 
         var signedBytes = pending.Document.SignedBytes();
@@ -111,14 +111,14 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
             cms = signature[..cmsLength];
             if (CheckClientCms(cms, signedBytes, pending) is { } problem)
             {
-                return Refuse<byte[]>(problem.Code, problem.Message);
+                return Reject<byte[]>(problem.Code, problem.Message);
             }
         }
         else
         {
             if (!CmsSignatureBuilder.Verify(pending.Session.SignedAttributes, signature, pending.Certificate, out var normalized))
             {
-                return Refuse<byte[]>(SignatureMismatch, "The signature does not verify over this session's digest with the prepared certificate's key: it was made over another document, another session, or with another key.");
+                return Reject<byte[]>(SignatureMismatch, "The signature does not verify over this session's digest with the prepared certificate's key: it was made over another document, another session, or with another key.");
             }
 
             cms = CmsSignatureBuilder.SignedData(pending.Session.SignedAttributes, normalized, pending.Certificate, pending.Chain);
@@ -126,7 +126,7 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
 
         if (cms.Length > pending.Document.Capacity)
         {
-            return Refuse<byte[]>(SignatureTooLarge, $"The CMS signature is {cms.Length} bytes; the document reserved {pending.Document.Capacity}.");
+            return Reject<byte[]>(SignatureTooLarge, $"The CMS signature is {cms.Length} bytes; the document reserved {pending.Document.Capacity}.");
         }
 
         // Verify what we embed, exactly as a verifier will read it.
@@ -238,5 +238,5 @@ public sealed class PdfSigningService(ISigningSessionStore sessions, TimeProvide
         _ => "of no known kind",
     };
 
-    private static SigningResult<T> Refuse<T>(string code, string message) => SigningResult<T>.Refused(code, message);
+    private static SigningResult<T> Reject<T>(string code, string message) => SigningResult<T>.Rejected(code, message);
 }

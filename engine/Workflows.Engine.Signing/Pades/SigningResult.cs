@@ -24,7 +24,7 @@ public sealed record SigningResult<T>
 #pragma warning disable CA1000
     public static SigningResult<T> Ok(T value) => new(value, null);
 
-    public static SigningResult<T> Refused(string code, string message) => new(default, new Rejection(code, message));
+    public static SigningResult<T> Rejected(string code, string message) => new(default, new Rejection(code, message));
 #pragma warning restore CA1000
 }
 

@@ -117,29 +117,29 @@ public static class DefinitionJson
             {
                 Key = f.Key,
                 Label = f.Label,
-                Type = KebabName(f.Type),
+                Type = KebabCase.Name(f.Type),
                 Required = f.Required,
                 Options = f.Options.IsEmpty ? null : [.. f.Options],
                 MaxLength = f.MaxLength == new FormField("x", "x", FieldType.Text).MaxLength ? null : f.MaxLength,
-                WrittenBy = KebabName(f.WrittenBy),
+                WrittenBy = KebabCase.Name(f.WrittenBy),
                 AutoFill = f.AutoFill is { } fill ? new AutoFillDocument
                 {
-                    Source = KebabName(fill.Source),
-                    Fills = fill.Fills.ToDictionary(p => p.Key, p => KebabName(p.Value), StringComparer.Ordinal),
+                    Source = KebabCase.Name(fill.Source),
+                    Fills = fill.Fills.ToDictionary(p => p.Key, p => KebabCase.Name(p.Value), StringComparer.Ordinal),
                 } : null,
             })],
         },
         Steps = [.. d.Steps.Select(s => new StepDocument
         {
             Id = s.Id.Value,
-            Kind = KebabName(s.Kind),
+            Kind = KebabCase.Name(s.Kind),
             Name = s.Name,
             Description = s.Description,
             Role = s.Role,
             Unit = s.Unit?.Value,
             Budget = s.Budget?.ToString(),
             Outcomes = s.Outcomes.IsEmpty ? null : [.. s.Outcomes],
-            Status = s.Status is { } status ? KebabName(status) : null,
+            Status = s.Status is { } status ? KebabCase.Name(status) : null,
             Fields = s.Fields.IsEmpty ? null : [.. s.Fields],
             RequiredFields = s.RequiredFields.IsEmpty ? null : [.. s.RequiredFields],
             Wait = s.Wait?.ToString(),
@@ -152,7 +152,7 @@ public static class DefinitionJson
                 Format = n.Format == NumberingRule.DefaultFormat ? null : n.Format,
             } : null,
             AssignTo = s.AssignTo,
-            Assignment = s.Assignment is { } rule ? KebabName(rule) : null,
+            Assignment = s.Assignment is { } rule ? KebabCase.Name(rule) : null,
             Timeout = s.Timeout is { } timeout ? new TimeoutDocument { After = timeout.After?.ToString(), Outcome = timeout.Outcome } : null,
             RequireDocuments = s.RequireDocumentsOn.IsEmpty ? null : [.. s.RequireDocumentsOn],
             SignOn = s.SignOn.IsDefaultOrEmpty ? null : [.. s.SignOn],
@@ -162,7 +162,7 @@ public static class DefinitionJson
         Policies = d.Policies == ProcedurePolicies.Default ? null : new PoliciesDocument
         {
             StopRoles = d.Policies.StopRoles.IsEmpty ? null : [.. d.Policies.StopRoles],
-            ClockOnResume = d.Policies.ClockOnResume == ClockResumption.Continue ? null : KebabName(d.Policies.ClockOnResume),
+            ClockOnResume = d.Policies.ClockOnResume == ClockResumption.Continue ? null : KebabCase.Name(d.Policies.ClockOnResume),
             SupplementWindow = d.Policies.SupplementWindow?.ToString(),
         },
         Sla = Engine.Sla.SlaJson.ToSlaDocument(d.Sla),
@@ -178,27 +178,6 @@ public static class DefinitionJson
             Default = t.IsDefault,
         })],
     };
-
-    public static string KebabName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    public static bool TryParseKebab<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (KebabName(candidate) == text)
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    internal static string KebabList<TEnum>() where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(v => KebabName(v)));
 
     private static string FirstSentence(string message)
     {
@@ -282,7 +261,7 @@ public static class DefinitionJson
             }
 
             var resume = ClockResumption.Continue;
-            if (doc.ClockOnResume is not null && !TryParseKebab(doc.ClockOnResume, out resume))
+            if (doc.ClockOnResume is not null && !KebabCase.TryParse(doc.ClockOnResume, out resume))
             {
                 Problem("unknown-clock-policy", "$.policies.clockOnResume", $"Unknown clock policy \"{doc.ClockOnResume}\"; use \"continue\" (the remaining time continues) or \"restart\" (the full deadline starts again).");
             }
@@ -306,9 +285,9 @@ public static class DefinitionJson
         {
             var ok = true;
             var writer = DerivedWriter(field.Key, steps);
-            if (field.WrittenBy is not null && !TryParseKebab(field.WrittenBy, out writer))
+            if (field.WrittenBy is not null && !KebabCase.TryParse(field.WrittenBy, out writer))
             {
-                Problem("unknown-field-writer", at + ".writtenBy", $"Unknown writer \"{field.WrittenBy}\"; use one of: {KebabList<FieldWriter>()} (who may write this field).");
+                Problem("unknown-field-writer", at + ".writtenBy", $"Unknown writer \"{field.WrittenBy}\"; use one of: {KebabCase.List<FieldWriter>()} (who may write this field).");
                 ok = false;
             }
 
@@ -318,9 +297,9 @@ public static class DefinitionJson
                 ok = false;
             }
 
-            if (!TryParseKebab<FieldType>(field.Type, out var type))
+            if (!KebabCase.TryParse<FieldType>(field.Type, out var type))
             {
-                Problem("unknown-field-type", at + ".type", $"Unknown field type \"{field.Type}\"; use one of: {KebabList<FieldType>()}.");
+                Problem("unknown-field-type", at + ".type", $"Unknown field type \"{field.Type}\"; use one of: {KebabCase.List<FieldType>()}.");
                 ok = false;
             }
 
@@ -365,22 +344,22 @@ public static class DefinitionJson
             }
 
             var ok = true;
-            if (!TryParseKebab<AutoFillSource>(doc.Source, out var source))
+            if (!KebabCase.TryParse<AutoFillSource>(doc.Source, out var source))
             {
-                Problem("unknown-autofill-source", at + ".source", $"Unknown auto-fill source \"{doc.Source}\"; use one of: {KebabList<AutoFillSource>()}.");
+                Problem("unknown-autofill-source", at + ".source", $"Unknown auto-fill source \"{doc.Source}\"; use one of: {KebabCase.List<AutoFillSource>()}.");
                 ok = false;
             }
 
             var fills = ImmutableSortedDictionary.CreateBuilder<string, RegistryDatum>(StringComparer.Ordinal);
             foreach (var (key, attribute) in doc.Fills ?? [])
             {
-                if (TryParseKebab<RegistryDatum>(attribute, out var parsed))
+                if (KebabCase.TryParse<RegistryDatum>(attribute, out var parsed))
                 {
                     fills[key] = parsed;
                 }
                 else
                 {
-                    Problem("unknown-registry-attribute", $"{at}.fills.{key}", $"The population registry has no attribute \"{attribute}\"; use one of: {KebabList<RegistryDatum>()}.");
+                    Problem("unknown-registry-attribute", $"{at}.fills.{key}", $"The population registry has no attribute \"{attribute}\"; use one of: {KebabCase.List<RegistryDatum>()}.");
                     ok = false;
                 }
             }
@@ -402,21 +381,21 @@ public static class DefinitionJson
                 Problem("invalid-step-id", at + ".id", step.Id is null ? "Every step needs an \"id\"." : Slug.Describe(step.Id, "step"), step.Id);
             }
 
-            if (!TryParseKebab<StepKind>(step.Kind, out var kind))
+            if (!KebabCase.TryParse<StepKind>(step.Kind, out var kind))
             {
-                Problem("unknown-step-kind", at + ".kind", $"Unknown step kind \"{step.Kind}\"; use one of: {KebabList<StepKind>()}.", step.Id);
+                Problem("unknown-step-kind", at + ".kind", $"Unknown step kind \"{step.Kind}\"; use one of: {KebabCase.List<StepKind>()}.", step.Id);
             }
 
             DossierStatus? status = null;
             if (step.Status is not null)
             {
-                if (TryParseKebab<DossierStatus>(step.Status, out var s))
+                if (KebabCase.TryParse<DossierStatus>(step.Status, out var s))
                 {
                     status = s;
                 }
                 else
                 {
-                    Problem("unknown-status", at + ".status", $"Unknown dossier status \"{step.Status}\"; use one of: {KebabList<DossierStatus>()}.", step.Id);
+                    Problem("unknown-status", at + ".status", $"Unknown dossier status \"{step.Status}\"; use one of: {KebabCase.List<DossierStatus>()}.", step.Id);
                     }
             }
 
@@ -438,13 +417,13 @@ public static class DefinitionJson
             Execution.AssignmentRule? assignment = null;
             if (step.Assignment is not null)
             {
-                if (TryParseKebab<Execution.AssignmentRule>(step.Assignment, out var rule))
+                if (KebabCase.TryParse<Execution.AssignmentRule>(step.Assignment, out var rule))
                 {
                     assignment = rule;
                 }
                 else
                 {
-                    Problem("unknown-assignment-rule", at + ".assignment", $"Unknown assignment rule \"{step.Assignment}\"; use one of: {KebabList<Execution.AssignmentRule>()}.", step.Id);
+                    Problem("unknown-assignment-rule", at + ".assignment", $"Unknown assignment rule \"{step.Assignment}\"; use one of: {KebabCase.List<Execution.AssignmentRule>()}.", step.Id);
                 }
             }
 

@@ -4,6 +4,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -90,7 +91,7 @@ internal sealed partial class ExecutionRun
             return (null, null, null, null);
         }
 
-        var name = DefinitionJson.KebabName(rule);
+        var name = KebabCase.Name(rule);
         if (rule == AssignmentRule.RoundRobin)
         {
             var turn = candidates.Cursor + turnsHere.GetValueOrDefault(pool);

@@ -8,6 +8,7 @@ using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Sla;
 using Workflows.Engine.Validation;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -152,7 +153,7 @@ internal sealed partial class ExecutionRun
         }
 
         return new Rejection(RejectionCodes.NotAuthorized, actor.User == state.SubmittedBy
-            ? $"The applicant can attach files while the dossier is new or a supplement is requested; it is '{DefinitionJson.KebabName(status)}'."
+            ? $"The applicant can attach files while the dossier is new or a supplement is requested; it is '{KebabCase.Name(status)}'."
             : $"'{actor.User}' has no open task on this dossier, so cannot attach files to it.");
     }
 

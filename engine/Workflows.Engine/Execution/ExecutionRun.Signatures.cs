@@ -3,6 +3,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Execution.Signatures;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -99,13 +100,13 @@ internal sealed partial class ExecutionRun
 
         if (evidence.Kind != expected)
         {
-            return new Rejection(SignatureRejectionCodes.WrongSignatureKind, $"Step '{step.Id}' needs {what}, but the certificate {evidence.CertificateSerial} is for a {DefinitionJson.KebabName(evidence.Kind)} signature.");
+            return new Rejection(SignatureRejectionCodes.WrongSignatureKind, $"Step '{step.Id}' needs {what}, but the certificate {evidence.CertificateSerial} is for a {KebabCase.Name(evidence.Kind)} signature.");
         }
 
         if (evidence.Verdict != SignatureVerdict.Valid)
         {
             var reason = string.IsNullOrWhiteSpace(evidence.VerdictReason) ? "" : $" ({evidence.VerdictReason.Trim()})";
-            return new Rejection(SignatureRejectionCodes.SignatureNotValid, $"The signature with certificate {evidence.CertificateSerial} is {DefinitionJson.KebabName(evidence.Verdict)}{reason}; it cannot stand on a result. Sign again with a valid certificate.");
+            return new Rejection(SignatureRejectionCodes.SignatureNotValid, $"The signature with certificate {evidence.CertificateSerial} is {KebabCase.Name(evidence.Verdict)}{reason}; it cannot stand on a result. Sign again with a valid certificate.");
         }
 
         return null;
@@ -135,7 +136,7 @@ internal sealed partial class ExecutionRun
         var needsSeal = procedure.Definition.Steps.Any(s => s.Kind == StepKind.Issue && !SigningRules.SignOutcomes(s).IsEmpty);
         if ((needsPersonal && signatures.Personal is null) || (needsSeal && signatures.Organization is null))
         {
-            return new Rejection(SignatureRejectionCodes.ResultNotSigned, $"No signature, no result: the dossier cannot become '{DefinitionJson.KebabName(DossierStatus.ResultReady)}' before the result carries {(signatures.Personal is null ? "the leader's personal signature" : "the issuing unit's e-seal")}.");
+            return new Rejection(SignatureRejectionCodes.ResultNotSigned, $"No signature, no result: the dossier cannot become '{KebabCase.Name(DossierStatus.ResultReady)}' before the result carries {(signatures.Personal is null ? "the leader's personal signature" : "the issuing unit's e-seal")}.");
         }
 
         return null;

@@ -6,6 +6,7 @@ using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Sla;
 using Workflows.Engine.Validation;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -40,12 +41,12 @@ internal sealed partial class ExecutionRun
         var timer = sla.Timers.Find(t => t.Matches(stepInstance, purpose, rung));
         if (timer is null)
         {
-            return new Rejection(RejectionCodes.NotATimer, $"The dossier holds no {DefinitionJson.KebabName(purpose)} timer {rung} for step instance {stepInstance}: the step moved on or the timer already fired.");
+            return new Rejection(RejectionCodes.NotATimer, $"The dossier holds no {KebabCase.Name(purpose)} timer {rung} for step instance {stepInstance}: the step moved on or the timer already fired.");
         }
 
         if (timer.DueAt > now)
         {
-            return new Rejection(SlaRejections.TimerNotDue, $"The {DefinitionJson.KebabName(purpose)} timer of step instance {stepInstance} is due at {timer.DueAt:O}, not yet.");
+            return new Rejection(SlaRejections.TimerNotDue, $"The {KebabCase.Name(purpose)} timer of step instance {stepInstance} is due at {timer.DueAt:O}, not yet.");
         }
 
         sla = sla with { Timers = sla.Timers.Remove(timer) };

@@ -8,6 +8,7 @@ using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Forms;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -216,7 +217,7 @@ internal sealed partial class ExecutionRun(
         {
             return new Rejection(RejectionCodes.IllegalStatusChange, status == DossierStatus.New
                 ? "The dossier has not been received yet, so it cannot be stopped; refuse it at receipt instead (form 03)."
-                : $"A dossier that is '{DefinitionJson.KebabName(status)}' can no longer be {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
+                : $"A dossier that is '{KebabCase.Name(status)}' can no longer be {(final == DossierStatus.Withdrawn ? "withdrawn" : "stopped")}.");
         }
 
         RecordStatus(final);
@@ -450,7 +451,7 @@ internal sealed partial class ExecutionRun(
 
         if (!DossierStatusRules.CanChange(status, to))
         {
-            return new Rejection(RejectionCodes.IllegalStatusChange, $"Step '{because.Id}' would move the dossier from '{DefinitionJson.KebabName(status)}' to '{DefinitionJson.KebabName(to)}', which is not allowed. The procedure definition needs fixing.");
+            return new Rejection(RejectionCodes.IllegalStatusChange, $"Step '{because.Id}' would move the dossier from '{KebabCase.Name(status)}' to '{KebabCase.Name(to)}', which is not allowed. The procedure definition needs fixing.");
         }
 
         RecordStatus(to);

@@ -3,6 +3,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -62,7 +63,7 @@ public static class InstanceMigration
 
             if (definition.Kind.IsHumanTask() != step.Kind.IsHumanTask() || (definition.Kind == StepKind.Timer) != (step.Kind == StepKind.Timer))
             {
-                problems.Add($"waiting step '{step.Step}' ({DefinitionJson.KebabName(step.Kind)}) cannot become '{target}' ({DefinitionJson.KebabName(definition.Kind)}).");
+                problems.Add($"waiting step '{step.Step}' ({KebabCase.Name(step.Kind)}) cannot become '{target}' ({KebabCase.Name(definition.Kind)}).");
                 continue;
             }
 

@@ -3,6 +3,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Events;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -30,7 +31,7 @@ public static class ServiceRating
 
         if (state.Status is not (DossierStatus.ResultReady or DossierStatus.Returned))
         {
-            return Decision.Reject(RatingRejections.NotRateable, $"Dossier {state.Dossier} is '{DefinitionJson.KebabName(state.Status)}'; the service is rated when the result is returned.");
+            return Decision.Reject(RatingRejections.NotRateable, $"Dossier {state.Dossier} is '{KebabCase.Name(state.Status)}'; the service is rated when the result is returned.");
         }
 
         if (state.Status == DossierStatus.Returned && state.CompletedAt is { } returned && now > returned + Window)
@@ -50,7 +51,7 @@ public static class ServiceRating
             return Decision.Reject(RejectionCodes.InvalidData, $"A rating scores each of the {Criteria} criteria 0 (not satisfied), 1 (satisfied) or 2 (very satisfied), in order; got [{(rate.Scores.IsDefault ? "" : string.Join(", ", rate.Scores))}].");
         }
 
-        var rating = new ServiceRated(state.Unit, procedure.Key.Procedure, rate.Scores, rate.Scores.Sum(), DefinitionJson.KebabName(rate.Channel));
+        var rating = new ServiceRated(state.Unit, procedure.Key.Procedure, rate.Scores, rate.Scores.Sum(), KebabCase.Name(rate.Channel));
         var next = state with { Version = state.Version + 1, LastEventSequence = state.LastEventSequence + 1, RatedAt = now };
         return new Accepted(next, [new RecordedEvent(next.LastEventSequence, now, rate.Actor.User, rating)], []);
     }

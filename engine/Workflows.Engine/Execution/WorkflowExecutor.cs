@@ -4,6 +4,7 @@ using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Forms;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution;
 
@@ -42,7 +43,7 @@ public sealed class WorkflowExecutor(IWorkingCalendarSource calendars)
 
         if (state.IsCompleted)
         {
-            return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({DefinitionJson.KebabName(state.Status)}); nothing more can be done on it.");
+            return Decision.Reject(RejectionCodes.DossierCompleted, $"Dossier {state.Dossier} is closed ({KebabCase.Name(state.Status)}); nothing more can be done on it.");
         }
 
         var (cleaned, unreadable) = WithComposedText(command);

@@ -1,5 +1,6 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution.Signatures;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Simulation;
 
@@ -37,13 +38,13 @@ public sealed record ScriptSignature
     internal (SignatureEvidence? Evidence, string? Error) ToEvidence(StepKind stepKind, string user, string unit, DateTimeOffset at)
     {
         var kind = SigningRules.KindFor(stepKind) ?? SignatureEvidenceKind.Personal;
-        if (Kind is not null && !DefinitionJson.TryParseKebab(Kind, out kind))
+        if (Kind is not null && !KebabCase.TryParse(Kind, out kind))
         {
             return (null, $"signature kind '{Kind}' is not personal or organization.");
         }
 
         var verdict = SignatureVerdict.Valid;
-        if (Verdict is not null && !DefinitionJson.TryParseKebab(Verdict, out verdict))
+        if (Verdict is not null && !KebabCase.TryParse(Verdict, out verdict))
         {
             return (null, $"signature verdict '{Verdict}' is not one of valid, invalid, modified, untrusted, expired, revoked.");
         }

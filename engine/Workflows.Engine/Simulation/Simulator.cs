@@ -4,6 +4,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Simulation;
 
@@ -20,7 +21,7 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
         var trace = new SimulationTrace(procedure.Key.Procedure.Value, procedure.Key.Version, []);
         if (!TryActor(script, script.SubmittedBy, out var submitter, out var problem)
             || !UnitId.TryParse(script.Unit, out var unit)
-            || !DefinitionJson.TryParseKebab<SubmissionChannel>(script.Channel, out var channel))
+            || !KebabCase.TryParse<SubmissionChannel>(script.Channel, out var channel))
         {
             return trace with { Failure = problem ?? $"The script's unit '{script.Unit}' or channel '{script.Channel}' is not valid." };
         }
@@ -104,7 +105,7 @@ public sealed class Simulator(IWorkingCalendarSource calendars)
     private static SimulationTrace Finish(SimulationTrace trace, InstanceState state) => trace with
     {
         Final = new TraceSummary(
-            DefinitionJson.KebabName(state.Status),
+            KebabCase.Name(state.Status),
             state.ReceivedAt,
             state.DueAt,
             state.CompletedAt,

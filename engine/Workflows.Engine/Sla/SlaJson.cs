@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Sla;
 
@@ -44,9 +45,9 @@ public static class SlaJson
                 ok = false;
             }
 
-            if (!DefinitionJson.TryParseKebab<EscalationAction>(rung.Action, out var action))
+            if (!KebabCase.TryParse<EscalationAction>(rung.Action, out var action))
             {
-                problem("unknown-escalation-action", at + ".action", $"Unknown escalation action \"{rung.Action}\"; use one of: {string.Join(", ", Enum.GetValues<EscalationAction>().Select(a => DefinitionJson.KebabName(a)))}.");
+                problem("unknown-escalation-action", at + ".action", $"Unknown escalation action \"{rung.Action}\"; use one of: {string.Join(", ", Enum.GetValues<EscalationAction>().Select(a => KebabCase.Name(a)))}.");
                 ok = false;
             }
 
@@ -78,7 +79,7 @@ public static class SlaJson
         ArgumentNullException.ThrowIfNull(policy);
         return policy.Escalation.IsDefaultOrEmpty
             ? null
-            : [.. policy.Escalation.Select(r => new EscalationRungDocument { After = r.After.ToString(), Action = DefinitionJson.KebabName(r.Action), Role = r.Role })];
+            : [.. policy.Escalation.Select(r => new EscalationRungDocument { After = r.After.ToString(), Action = KebabCase.Name(r.Action), Role = r.Role })];
     }
 
     private static WorkingDuration? Threshold(string text, string at, Action<string, string, string> problem)

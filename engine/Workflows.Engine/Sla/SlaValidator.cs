@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Validation;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Sla;
 
@@ -32,7 +33,7 @@ public static class SlaValidator
 
             if (rung.Role is not null && rung.Action is not (EscalationAction.Reassign or EscalationAction.NotifyUnitLeader))
             {
-                yield return new ValidationProblem("unexpected-role", at + ".role", $"Only reassign and notify-unit-leader rungs address a role; remove \"role\" from this {DefinitionJson.KebabName(rung.Action)} rung.");
+                yield return new ValidationProblem("unexpected-role", at + ".role", $"Only reassign and notify-unit-leader rungs address a role; remove \"role\" from this {KebabCase.Name(rung.Action)} rung.");
             }
 
             var hours = rung.After.ToWorkingHours(8m);

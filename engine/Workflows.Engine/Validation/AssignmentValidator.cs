@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Forms;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Validation;
 
@@ -40,7 +41,7 @@ public static class AssignmentValidator
                 }
                 else if (formField.Type != FieldType.User)
                 {
-                    yield return new ValidationProblem("assign-to-field-type", at + ".assignTo", $"Field '{field}' names who does step '{id}', so its type must be \"user\" (it is \"{DefinitionJson.KebabName(formField.Type)}\").") { Step = id };
+                    yield return new ValidationProblem("assign-to-field-type", at + ".assignTo", $"Field '{field}' names who does step '{id}', so its type must be \"user\" (it is \"{KebabCase.Name(formField.Type)}\").") { Step = id };
                 }
                 else if (!definition.Steps.Any(s => s.Id != step.Id && s.Kind.IsHumanTask() && (s.Fields.IsEmpty || s.Fields.Contains(field) || s.RequiredFields.Contains(field))))
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Forms;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Validation;
 
@@ -24,7 +25,7 @@ public static class AutoFillValidator
             var at = string.Create(CultureInfo.InvariantCulture, $"$.form.fields[{i}].autoFill");
             if (field.Type != FieldType.NationalId)
             {
-                yield return new ValidationProblem("autofill-needs-national-id", at, $"Field '{field.Key}' is a {DefinitionJson.KebabName(field.Type)} field; only a national-id field can fill others from the population registry. Move \"autoFill\" to the national-id field.");
+                yield return new ValidationProblem("autofill-needs-national-id", at, $"Field '{field.Key}' is a {KebabCase.Name(field.Type)} field; only a national-id field can fill others from the population registry. Move \"autoFill\" to the national-id field.");
                 continue;
             }
 
@@ -46,7 +47,7 @@ public static class AutoFillValidator
                 var fitting = RegistryAutoFill.TargetTypesOf(attribute);
                 if (!fitting.Contains(filled.Type))
                 {
-                    yield return new ValidationProblem("autofill-type-mismatch", targetAt, $"The registry's {DefinitionJson.KebabName(attribute)} cannot go into '{target}', a {DefinitionJson.KebabName(filled.Type)} field; make '{target}' a {string.Join(" or ", fitting.Select(t => DefinitionJson.KebabName(t)))} field or fill another one.");
+                    yield return new ValidationProblem("autofill-type-mismatch", targetAt, $"The registry's {KebabCase.Name(attribute)} cannot go into '{target}', a {KebabCase.Name(filled.Type)} field; make '{target}' a {string.Join(" or ", fitting.Select(t => KebabCase.Name(t)))} field or fill another one.");
                 }
 
                 if (!filledBy.TryAdd(target, field.Key))

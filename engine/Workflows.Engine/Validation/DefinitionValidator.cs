@@ -5,6 +5,7 @@ using Workflows.Engine.Dossiers;
 using Workflows.Engine.Expressions;
 using Workflows.Engine.Forms;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Validation;
 
@@ -133,7 +134,7 @@ public static class DefinitionValidator
             {
                 if (step.Role is not null || !step.Outcomes.IsEmpty)
                 {
-                    Error("not-a-person-step", at, $"Step '{step.Id}' is a {DefinitionJson.KebabName(step.Kind)} step, which no person completes: remove its role and outcomes.", step.Id);
+                    Error("not-a-person-step", at, $"Step '{step.Id}' is a {KebabCase.Name(step.Kind)} step, which no person completes: remove its role and outcomes.", step.Id);
                 }
 
                 if (step.Budget is not null && step.Kind is not StepKind.Timer)
@@ -159,7 +160,7 @@ public static class DefinitionValidator
 
             if (step.Kind == StepKind.End && step.Status is { } final && !DossierStatusRules.IsFinal(final))
             {
-                Error("end-status-not-final", at + ".status", $"End step '{step.Id}' sets status '{DefinitionJson.KebabName(final)}', which is not final; use returned, refused, withdrawn or stopped.", step.Id);
+                Error("end-status-not-final", at + ".status", $"End step '{step.Id}' sets status '{KebabCase.Name(final)}', which is not final; use returned, refused, withdrawn or stopped.", step.Id);
             }
 
             if (step.Numbering is { } numbering)
@@ -198,7 +199,7 @@ public static class DefinitionValidator
                 var at = $"$.form.fields[{i}]";
                 if (field.Required && field.WrittenBy != FieldWriter.Applicant)
                 {
-                    Error("required-field-not-applicant", at + ".required", $"Field '{field.Key}' is required at submission but written by {DefinitionJson.KebabName(field.WrittenBy)}, not the applicant; make it an applicant field or require it at the step that writes it (\"requiredFields\").");
+                    Error("required-field-not-applicant", at + ".required", $"Field '{field.Key}' is required at submission but written by {KebabCase.Name(field.WrittenBy)}, not the applicant; make it an applicant field or require it at the step that writes it (\"requiredFields\").");
                 }
 
                 if (field.WrittenBy == FieldWriter.Steps && !definition.Steps.Any(s => s.Fields.Contains(field.Key)))
@@ -235,7 +236,7 @@ public static class DefinitionValidator
         {
             if (!step.Kind.IsHumanTask())
             {
-                Error("numbering-not-allowed", at, $"Only a person's step assigns register numbers; '{step.Id}' is a {DefinitionJson.KebabName(step.Kind)} step.", step.Id);
+                Error("numbering-not-allowed", at, $"Only a person's step assigns register numbers; '{step.Id}' is a {KebabCase.Name(step.Kind)} step.", step.Id);
             }
 
             if (!Identity.Slug.IsValid(rule.Register))
@@ -361,7 +362,7 @@ public static class DefinitionValidator
                     Error("end-has-exit", at, $"End step '{step.Id}' has outgoing transitions; an end step ends the dossier.", step.Id.Value);
                     break;
                 case StepKind.Start or StepKind.Timer or StepKind.Automatic or StepKind.ParallelJoin when outgoing.Count != 1:
-                    Error("needs-one-exit", at, $"Step '{step.Id}' ({DefinitionJson.KebabName(step.Kind)}) must have exactly one outgoing transition; it has {outgoing.Count}.", step.Id.Value);
+                    Error("needs-one-exit", at, $"Step '{step.Id}' ({KebabCase.Name(step.Kind)}) must have exactly one outgoing transition; it has {outgoing.Count}.", step.Id.Value);
                     break;
                 case StepKind.ParallelSplit when outgoing.Count < 2:
                     Error("split-needs-branches", at, $"Parallel split '{step.Id}' must start at least two branches; it has {outgoing.Count}.", step.Id.Value);

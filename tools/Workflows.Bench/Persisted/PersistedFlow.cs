@@ -63,8 +63,8 @@ public sealed class PersistedFlow(BirthRegistrationFlow flow, WorkflowRuntime ru
     // A refusal here is a bench bug (wrong data, wrong actor), not a figure: stop loudly.
     private static InstanceState Done(CommandOutcome outcome, string what) => outcome switch
     {
-        CommandDone done => done.State,
-        CommandRefused refused => throw new InvalidOperationException($"The bench's {what} was refused: {refused.Rejection.Message}"),
+        CommandAccepted done => done.State,
+        CommandRejected refused => throw new InvalidOperationException($"The bench's {what} was refused: {refused.Rejection.Message}"),
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 }

@@ -138,7 +138,7 @@ public static class TimerBench
             var woke = Stopwatch.StartNew();
             foreach (var timer in (await timers.ListDueAsync(wake, 500, ct)).Where(t => t.Purpose == TimerPurpose.TimerStep))
             {
-                if (await runtime.ExecuteAsync(timer.Dossier, new FireTimer(timer.StepInstance, system), ct) is CommandDone)
+                if (await runtime.ExecuteAsync(timer.Dossier, new FireTimer(timer.StepInstance, system), ct) is CommandAccepted)
                 {
                     lags.Add(woke.Elapsed.TotalMilliseconds);
                 }

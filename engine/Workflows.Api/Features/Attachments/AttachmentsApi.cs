@@ -131,12 +131,12 @@ public static class AttachmentsApi
         var id = string.IsNullOrWhiteSpace(attachmentId) ? Guid.CreateVersion7().ToString("N") : attachmentId;
         var command = new AttachDocument(new Attachment(id, component, fileName.Trim(), mediaType, content.Size, content.Sha256), stepInstance, http.User.ToActor());
         var outcome = await services.Runtime.ExecuteAsync(dossier, command, [content], ct);
-        if (outcome is CommandRefused refused)
+        if (outcome is CommandRejected refused)
         {
             return Problems.From(refused.Rejection);
         }
 
-        var done = (CommandDone)outcome;
+        var done = (CommandAccepted)outcome;
         return TypedResults.Created($"/api/dossiers/{dossierId}/attachments/{id}", DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct)));
     }
 

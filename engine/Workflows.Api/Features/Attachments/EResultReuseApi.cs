@@ -62,12 +62,12 @@ public static class EResultReuseApi
         var fileName = $"e-result {request.Number.Replace('/', '-')}.pdf";
         var command = new AttachDocument(new Attachment(Guid.CreateVersion7().ToString("N"), request.Component.Trim(), fileName, MediaTypes.Pdf, content.Size, content.Sha256), null, http.User.ToActor());
         var outcome = await services.Runtime.ExecuteAsync(dossier, command, [content], ct);
-        if (outcome is CommandRefused refused)
+        if (outcome is CommandRejected refused)
         {
             return Problems.From(refused.Rejection);
         }
 
-        var done = (CommandDone)outcome;
+        var done = (CommandAccepted)outcome;
         var id = command.Attachment.Id;
         return TypedResults.Created($"/api/dossiers/{dossierId}/attachments/{id}", DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct)));
     }

@@ -12,6 +12,7 @@ using Workflows.Engine.Reports;
 using Workflows.Engine.Signing.Documents;
 using Form05 = Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Sla;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Books;
 
@@ -48,7 +49,7 @@ public static class BooksApi
             state.DueAt,
             state.CompletedAt,
             DossierTiming(calendar, procedure?.Definition.Sla, state, now),
-            [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, r.Timing is { } t ? DefinitionJson.KebabName(t) : null))]));
+            [.. rows.Select(r => new ControlSheetRowDto(r.StepInstance, r.Step, r.StepName, r.Role, r.Unit, r.ReceivedAt, r.DueAt, r.HandedOverAt, r.HandedOverBy, r.Ending, r.Outcome, r.Timing is { } t ? KebabCase.Name(t) : null))]));
     }
 
     /// <summary>
@@ -146,14 +147,14 @@ public static class BooksApi
             s.ReceivedAt,
             s.DueAt,
             s.CompletedAt,
-            DefinitionJson.KebabName(s.Status),
+            KebabCase.Name(s.Status),
             DossierTiming(calendars.For(s.Unit), null, s, now))).ToList());
     }
 
     /// <summary>The dossier against its appointment; null until receipt starts the clock.</summary>
     private static string? DossierTiming(IWorkingCalendar calendar, SlaPolicy? policy, InstanceState state, DateTimeOffset now) =>
         state.DueAt is { } due
-            ? DefinitionJson.KebabName(TimingClassifier.ClassifyDossier(calendar, policy ?? SlaPolicy.Default, due, state.CompletedAt, now))
+            ? KebabCase.Name(TimingClassifier.ClassifyDossier(calendar, policy ?? SlaPolicy.Default, due, state.CompletedAt, now))
             : null;
 
     private static string? Text(InstanceState state, string field) =>

@@ -1,6 +1,7 @@
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Calendars;
 
@@ -34,5 +35,5 @@ internal static class CalendarFormat
 {
     public static string Hours(OfficeInterval i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i.Opens:HH:mm}-{i.Closes:HH:mm}");
 
-    public static string Kind(CalendarEntryKind kind) => DefinitionJson.KebabName(kind);
+    public static string Kind(CalendarEntryKind kind) => KebabCase.Name(kind);
 }

@@ -5,6 +5,7 @@ using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Calendars;
 
@@ -61,14 +62,14 @@ public static class CalendarsApi
         var (entries, hours, problems) = Read(request);
         if (problems.Count > 0)
         {
-            return Refused(new CalendarEditRefused(CalendarAdministration.InvalidCalendar, $"The {year} calendar of '{unit}' has {problems.Count} problem(s); nothing was saved.", [.. problems]));
+            return Rejected(new CalendarEditRejected(CalendarAdministration.InvalidCalendar, $"The {year} calendar of '{unit}' has {problems.Count} problem(s); nothing was saved.", [.. problems]));
         }
 
         var outcome = await administration.EditYearAsync(id, year, entries, hours, actor.User, clock.VietnamNow(), ct);
         return outcome switch
         {
             CalendarEdited edited => TypedResults.Ok(new CalendarEditDto(View(calendars, id, year), [.. edited.Affected.Select(AffectedDossierDto.From)])),
-            CalendarEditRefused refused => Refused(refused),
+            CalendarEditRejected refused => Rejected(refused),
             _ => throw new InvalidOperationException("Unknown calendar edit outcome."),
         };
     }
@@ -103,7 +104,7 @@ public static class CalendarsApi
         var list = request.Entries ?? [];
         for (var i = 0; i < list.Count; i++)
         {
-            if (!DefinitionJson.TryParseKebab<CalendarEntryKind>(list[i].Kind, out var kind))
+            if (!KebabCase.TryParse<CalendarEntryKind>(list[i].Kind, out var kind))
             {
                 problems.Add(new($"entries[{i}].kind", $"Unknown kind \"{list[i].Kind}\"; use one of: {string.Join(", ", Enum.GetValues<CalendarEntryKind>().Select(CalendarFormat.Kind))}."));
                 continue;
@@ -134,7 +135,7 @@ public static class CalendarsApi
         return (entries, hours, problems);
     }
 
-    private static ProblemHttpResult Refused(CalendarEditRefused refused)
+    private static ProblemHttpResult Rejected(CalendarEditRejected refused)
     {
         var status = refused.Code == CalendarAdministration.UnknownUnit ? 404 : 422;
         var problem = Problems.Create(status, refused.Code, refused.Message);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Persistence;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Directory;
 
@@ -20,7 +21,7 @@ public static class DirectoryApi
     }
 
     public static async Task<Ok<List<UnitDto>>> Units(IDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok((await directory.ListUnitsAsync(ct)).Select(u => new UnitDto(u.Id.Value, u.Name, DefinitionJson.KebabName(u.Kind), u.Parent?.Value)).ToList());
+        TypedResults.Ok((await directory.ListUnitsAsync(ct)).Select(u => new UnitDto(u.Id.Value, u.Name, KebabCase.Name(u.Kind), u.Parent?.Value)).ToList());
 
     public static async Task<Ok<List<UserDto>>> Users(IDirectory directory, CancellationToken ct) =>
         TypedResults.Ok((await directory.ListUsersAsync(ct)).Select(UserDto.From).ToList());

@@ -43,7 +43,7 @@ public sealed record DossierDto(
         state.Definition.Procedure.Value,
         state.Definition.Version,
         state.Unit.Value,
-        DefinitionJson.KebabName(state.Status),
+        KebabCase.Name(state.Status),
         state.SubmittedAt,
         state.ReceivedAt,
         state.DueAt,
@@ -53,7 +53,7 @@ public sealed record DossierDto(
         {
             var step = procedure?.Step(s.Step);
             return new ActiveStepDto(
-                new TaskId(state.Dossier, s.Instance).ToString(), s.Step.Value, step?.Name ?? s.Step.Value, DefinitionJson.KebabName(s.Kind),
+                new TaskId(state.Dossier, s.Instance).ToString(), s.Step.Value, step?.Name ?? s.Step.Value, KebabCase.Name(s.Kind),
                 s.Role, s.Unit?.Value, s.Assignee?.Value, s.StartedAt, s.DueAt, step is null ? [] : [.. step.Outcomes], s.Priority);
         }).ToList(),
         state.Version)

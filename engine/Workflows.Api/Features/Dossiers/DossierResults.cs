@@ -10,8 +10,8 @@ internal static class DossierResults
     public static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> FromAsync(CommandOutcome outcome, ExecutableProcedureCache procedures, CancellationToken ct) =>
         outcome switch
         {
-            CommandDone done => TypedResults.Ok(DossierDto.From(done.State, await procedures.FindAsync(done.State.Definition, ct))),
-            CommandRefused refused => Problems.From(refused.Rejection),
+            CommandAccepted done => TypedResults.Ok(DossierDto.From(done.State, await procedures.FindAsync(done.State.Definition, ct))),
+            CommandRejected refused => Problems.From(refused.Rejection),
             _ => throw new InvalidOperationException("Unknown command outcome."),
         };
 }

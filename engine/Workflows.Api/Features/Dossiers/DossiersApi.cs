@@ -58,7 +58,7 @@ public static class DossiersApi
         {
             channel = SubmissionChannel.Online;
         }
-        else if (!DefinitionJson.TryParseKebab(request.Channel, out channel))
+        else if (!KebabCase.TryParse(request.Channel, out channel))
         {
             return Problems.Unprocessable("invalid-channel", $"Channel '{request.Channel}' is not known; use \"online\" or \"desk\".");
         }
@@ -76,12 +76,12 @@ public static class DossiersApi
                 RequestHash = Hash(request),
             },
             ct);
-        if (outcome is CommandRefused refused)
+        if (outcome is CommandRejected refused)
         {
             return Problems.From(refused);
         }
 
-        var done = (CommandDone)outcome;
+        var done = (CommandAccepted)outcome;
         var dto = DossierDto.From(done.State, await services.Procedures.FindAsync(done.State.Definition, ct));
         return done.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/dossiers/{dto.Id}", dto);
     }

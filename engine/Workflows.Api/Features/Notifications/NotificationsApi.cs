@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Persistence;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Notifications;
 
@@ -30,5 +31,5 @@ public static class NotificationsApi
 public sealed record NotificationDto(long Id, string Dossier, int StepInstance, string Kind, string To, string Message, DateTimeOffset CreatedAt)
 {
     public static NotificationDto From(NotificationRecord n) =>
-        new(n.Id, n.Dossier.ToString(), n.StepInstance, DefinitionJson.KebabName(n.Kind), n.To.ToString(), n.Message, n.CreatedAt);
+        new(n.Id, n.Dossier.ToString(), n.StepInstance, KebabCase.Name(n.Kind), n.To.ToString(), n.Message, n.CreatedAt);
 }

@@ -80,7 +80,7 @@ public static class MigrationsApi
         foreach (var dossier in dossiers)
         {
             var outcome = await runtime.MigrateAsync(dossier, new DefinitionKey(id, version), mapping, http.User.ToActor(), ct);
-            results.Add(outcome is CommandRefused refused
+            results.Add(outcome is CommandRejected refused
                 ? new MigratedDossierDto(dossier.ToString(), false, refused.Rejection.Message)
                 : new MigratedDossierDto(dossier.ToString(), true, null));
         }

@@ -7,6 +7,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Ratings;
 
@@ -30,7 +31,7 @@ public static class RatingsApi
         }
 
         var channel = RatingChannel.Online;
-        if (request.Channel is not null && !DefinitionJson.TryParseKebab(request.Channel, out channel))
+        if (request.Channel is not null && !KebabCase.TryParse(request.Channel, out channel))
         {
             return Problems.Unprocessable(RejectionCodes.InvalidData, $"Rating channel '{request.Channel}' is not known; use online or desk.");
         }

@@ -1,5 +1,6 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Signing.Verification;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Signing;
 
@@ -30,8 +31,8 @@ public sealed record SignatureDto(
     List<string> Warnings)
 {
     public static SignatureDto From(SignatureReport s) => new(
-        s.Index, s.Revision, DefinitionJson.KebabName(s.Kind), s.SignerName, s.User?.Value, s.Unit?.Value, s.SigningTime,
-        DefinitionJson.KebabName(s.Integrity), s.ChainTrusted, s.ValidAtSigningTime, DefinitionJson.KebabName(s.Revocation),
+        s.Index, s.Revision, KebabCase.Name(s.Kind), s.SignerName, s.User?.Value, s.Unit?.Value, s.SigningTime,
+        KebabCase.Name(s.Integrity), s.ChainTrusted, s.ValidAtSigningTime, KebabCase.Name(s.Revocation),
         s.CoversWholeDocument, s.IsValid, [.. s.Problems], [.. s.Warnings]);
 }
 

@@ -9,6 +9,7 @@ using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Tasks;
 
@@ -61,7 +62,7 @@ public static class TasksApi
 
         if (state is not null)
         {
-            if (!DefinitionJson.TryParseKebab<TaskState>(state, out var s))
+            if (!KebabCase.TryParse<TaskState>(state, out var s))
             {
                 return Problems.BadRequest("invalid-state", $"Task state '{state}' is not known; use open, completed or cancelled.");
             }
@@ -177,6 +178,6 @@ public sealed record TaskDto(
 
     public static TaskDto From(TaskView t) => new(
         t.Id.ToString(), t.Id.Dossier.ToString(), t.Definition.Procedure.Value, t.Definition.Version, t.Step.Value, t.StepName,
-        DefinitionJson.KebabName(t.Kind), t.Role, t.Unit.Value, DefinitionJson.KebabName(t.State), t.Assignee?.Value,
+        KebabCase.Name(t.Kind), t.Role, t.Unit.Value, KebabCase.Name(t.State), t.Assignee?.Value,
         t.CreatedAt, t.DueAt, t.ClosedAt, t.ClosedBy?.Value, t.Outcome, t.Priority);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Validation;
+using Workflows.Engine.Serialization;
 
 namespace Workflows.Engine.Execution.Signatures;
 
@@ -19,7 +20,7 @@ public static class SigningValidator
             {
                 if (!step.SignOn.IsDefaultOrEmpty)
                 {
-                    yield return new ValidationProblem("sign-on-not-allowed", at, $"Only signature and issue steps sign the result; '{step.Id}' is a {DefinitionJson.KebabName(step.Kind)} step. Remove \"signOn\".") { Step = step.Id.Value };
+                    yield return new ValidationProblem("sign-on-not-allowed", at, $"Only signature and issue steps sign the result; '{step.Id}' is a {KebabCase.Name(step.Kind)} step. Remove \"signOn\".") { Step = step.Id.Value };
                 }
 
                 continue;
