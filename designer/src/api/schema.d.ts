@@ -1912,6 +1912,11 @@ export interface components {
             /** Format: date-time */
             dueAt: null | string;
             outcomes: string[];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            priority: number;
         };
         AffectedDossierDto: {
             dossier: string;
@@ -2009,6 +2014,10 @@ export interface components {
             text: null | string;
             taskId: null | string;
         };
+        CompetentUnitsDocument: {
+            kinds?: null | string[];
+            units?: null | string[];
+        };
         CompleteSigningRequest: {
             sessionId: null | string;
             signature: null | string;
@@ -2048,6 +2057,16 @@ export interface components {
             outcome: null | string;
             timing: null | string;
         };
+        DeadlineOutcomeDocument: {
+            step: null | string;
+            outcome: null | string;
+        };
+        DeadlineRuleDocument: {
+            when?: null | string;
+            outcome?: null | components["schemas"]["DeadlineOutcomeDocument"];
+            deadline?: null | string;
+            reason?: null | string;
+        };
         DefinitionDetailDto: {
             version: components["schemas"]["DefinitionVersionDto"];
             definition: components["schemas"]["JsonElement"];
@@ -2060,6 +2079,7 @@ export interface components {
             name?: null | string;
             description?: null | string;
             deadline?: null | string;
+            deadlineRules?: null | components["schemas"]["DeadlineRuleDocument"][];
             roles?: null | components["schemas"]["RoleDocument"][];
             form?: null | components["schemas"]["FormDocument"];
             steps?: null | components["schemas"]["StepDocument"][];
@@ -2068,6 +2088,7 @@ export interface components {
             sla?: null | components["schemas"]["SlaDocument"];
             escalation?: null | components["schemas"]["EscalationRungDocument"][];
             documents?: null | components["schemas"]["DocumentRequirementDocument"][];
+            competentUnits?: null | components["schemas"]["CompetentUnitsDocument"];
         };
         DefinitionKey: unknown;
         DefinitionVersionDto: {
@@ -2184,6 +2205,7 @@ export interface components {
             options?: null | string[];
             /** Format: int32 */
             maxLength?: null | number;
+            writtenBy?: null | string;
             autoFill?: null | components["schemas"]["AutoFillDocument"];
         };
         FormDocument: {
@@ -2415,8 +2437,8 @@ export interface components {
             comment: null | string;
         };
         SimulationRequest: {
-            definition: components["schemas"]["JsonElement"];
-            script: components["schemas"]["SimulationScript"];
+            definition: null | components["schemas"]["JsonElement"];
+            script: null | components["schemas"]["SimulationScript"];
         };
         SimulationScript: {
             /** Format: uuid */
@@ -2504,6 +2526,9 @@ export interface components {
             closedAt: null | string;
             closedBy: null | string;
             outcome: null | string;
+            /** Format: int32 */
+            priority: number;
+            priorityLevel?: null | string;
         };
         TemplateDocument: {
             id?: null | string;
@@ -2591,7 +2616,7 @@ export interface components {
             /** Format: int32 */
             running: number;
         };
-        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventTaskAssigned"] | components["schemas"]["WorkflowEventTaskTimedOut"] | components["schemas"]["WorkflowEventServiceRated"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"] | components["schemas"]["WorkflowEventResultSigned"];
+        WorkflowEvent: components["schemas"]["WorkflowEventDossierSubmitted"] | components["schemas"]["WorkflowEventDossierStatusChanged"] | components["schemas"]["WorkflowEventStepStarted"] | components["schemas"]["WorkflowEventStepCompleted"] | components["schemas"]["WorkflowEventStepCancelled"] | components["schemas"]["WorkflowEventTaskClaimed"] | components["schemas"]["WorkflowEventTaskReleased"] | components["schemas"]["WorkflowEventGatewayRouted"] | components["schemas"]["WorkflowEventJoinWaiting"] | components["schemas"]["WorkflowEventDataChanged"] | components["schemas"]["WorkflowEventDossierCompleted"] | components["schemas"]["WorkflowEventClockPaused"] | components["schemas"]["WorkflowEventNumberAssigned"] | components["schemas"]["WorkflowEventDossierMigrated"] | components["schemas"]["WorkflowEventTaskDelegated"] | components["schemas"]["WorkflowEventTaskReturned"] | components["schemas"]["WorkflowEventCommentAdded"] | components["schemas"]["WorkflowEventClockResumed"] | components["schemas"]["WorkflowEventStepDueSoon"] | components["schemas"]["WorkflowEventStepOverdue"] | components["schemas"]["WorkflowEventDossierDueSoon"] | components["schemas"]["WorkflowEventDossierOverdue"] | components["schemas"]["WorkflowEventEscalationRungReached"] | components["schemas"]["WorkflowEventTaskReassigned"] | components["schemas"]["WorkflowEventTaskPriorityRaised"] | components["schemas"]["WorkflowEventApologyDrafted"] | components["schemas"]["WorkflowEventAppointmentRescheduled"] | components["schemas"]["WorkflowEventDeadlinesRecomputed"] | components["schemas"]["WorkflowEventTaskAssigned"] | components["schemas"]["WorkflowEventTaskTimedOut"] | components["schemas"]["WorkflowEventServiceRated"] | components["schemas"]["WorkflowEventDocumentAttached"] | components["schemas"]["WorkflowEventDocumentRemoved"] | components["schemas"]["WorkflowEventSupplementWindowExpired"] | components["schemas"]["WorkflowEventResultSigned"] | components["schemas"]["WorkflowEventDeadlineChanged"];
         WorkflowEventApologyDrafted: {
             /** @enum {string} */
             type?: "apology-drafted";
@@ -2637,6 +2662,19 @@ export interface components {
             type?: "data-changed";
             step: components["schemas"]["StepId"];
             values: Record<string, never>;
+        };
+        WorkflowEventDeadlineChanged: {
+            /** @enum {string} */
+            type?: "deadline-changed";
+            /** Format: int32 */
+            rule: number;
+            deadline: string;
+            reason: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            previousDeadline?: null | string;
         };
         WorkflowEventDeadlinesRecomputed: {
             /** @enum {string} */
