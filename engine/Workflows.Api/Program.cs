@@ -12,13 +12,14 @@ using Workflows.Api.Features.Signing;
 using Workflows.Api.Features.Simulation;
 using Workflows.Api.Features.Tasks;
 using Workflows.Api.Infrastructure;
+using Workflows.Api.Workers;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddShippedSettings();
 builder.AddWorkflowsDatabase();
 builder.AddWorkflowsEngine();
-builder.AddWorkflowsTimers();
+builder.AddWorkflowsWorkers();
 builder.AddWorkflowsSigning();
 builder.AddWorkflowsApi();
 

@@ -7,7 +7,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
 using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;

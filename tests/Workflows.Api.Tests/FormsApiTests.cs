@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Features.Forms;
+using Workflows.Api.Workers;
 using Workflows.Engine.Persistence;
 using Workflows.Tests.Shared;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Workflows.Cli;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing;
 using Workflows.Engine.Signing.Certificates;
 

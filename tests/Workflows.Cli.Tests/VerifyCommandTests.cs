@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Workflows.Cli;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing;
 using Workflows.Engine.Signing.Pades;
 using Workflows.Engine.Signing.Signers;

@@ -1,5 +1,5 @@
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Engine.Signing.Tests;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
 
 namespace Workflows.Engine.Signing.Tests;
 

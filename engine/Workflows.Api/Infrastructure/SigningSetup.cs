@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing.Pades;
 using Workflows.Engine.Signing.Signers;
 
@@ -31,9 +31,9 @@ public static class SigningSetup
         builder.Services.AddSingleton<ProtectedKeyVault>();
         builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
         builder.Services.AddSingleton<Engine.Persistence.Runtime.IDefinitionCheck, Features.Signing.ResultTemplateCheck>();
-        builder.Services.AddSingleton<Features.Signing.DatabaseSigningSessions>();
+        builder.Services.AddSingleton<DatabaseSigningSessions>();
         builder.Services.AddSingleton<Features.Signing.ResultNumberGate>();
-        builder.Services.AddSingleton<ISigningSessionStore>(sp => sp.GetRequiredService<Features.Signing.DatabaseSigningSessions>());
+        builder.Services.AddSingleton<ISigningSessionStore>(sp => sp.GetRequiredService<DatabaseSigningSessions>());
         builder.Services.AddSingleton(sp => new PdfSigningService(
             sp.GetRequiredService<ISigningSessionStore>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,3 +1,5 @@
+using Workflows.Engine.Printing;
+
 namespace Workflows.Engine.Signing.Certificates;
 
 /// <summary>Which certificate-policy OIDs mark a personal and an organization certificate (see <see cref="CertificateProfile"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography.X509Certificates;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Printing;
 
 namespace Workflows.Engine.Signing.Certificates;
 

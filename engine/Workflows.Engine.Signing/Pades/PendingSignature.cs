@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing.Pdf;
 
 namespace Workflows.Engine.Signing.Pades;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Pdf;
 using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Engine.Signing.Pdf;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Engine.Signing.Pdf;

@@ -3,6 +3,8 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Pdf;
 using Workflows.Engine.Signing.Certificates;
 using Workflows.Engine.Signing.Cms;
 using Workflows.Engine.Signing.Pdf;

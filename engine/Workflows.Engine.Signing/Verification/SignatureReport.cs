@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Printing;
 
 namespace Workflows.Engine.Signing.Verification;
 

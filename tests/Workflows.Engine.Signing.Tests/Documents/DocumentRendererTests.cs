@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
 
 namespace Workflows.Engine.Signing.Tests.Documents;
 

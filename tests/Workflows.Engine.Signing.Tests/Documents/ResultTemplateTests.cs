@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Templates;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Templates;
 
 namespace Workflows.Engine.Signing.Tests.Documents;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Workflows.Engine.Signing.Documents;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing.Verification;
 
 namespace Workflows.Engine.Signing.Tests.Pades;

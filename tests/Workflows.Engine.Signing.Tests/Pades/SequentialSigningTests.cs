@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing.Certificates;
 using Workflows.Engine.Signing.Verification;
 
@@ -102,7 +103,7 @@ public class SequentialSigningTests
         pki.Revoke(revoked, TestPki.Created.AddDays(2));
         var crl = CertificateRevocationList.Load(pki.BuildCrl(TestPki.SigningAt));
         var rendered = Samples.RenderBirthCertificate();
-        var request = Engine.Signing.Pades.SignatureRequest.For(rendered.Area(Engine.Signing.Documents.Forms.SignatureFields.Leader)!);
+        var request = Engine.Signing.Pades.SignatureRequest.For(rendered.Area(Engine.Printing.Forms.SignatureFields.Leader)!);
         var service = TestPki.Service();
         var signedByRevoked = (await service.SignAsync(rendered.Pdf, new Engine.Signing.Signers.ServerKeySigner(revoked, [pki.IssuingCa]), request, TestContext.Current.CancellationToken)).Value!;
         var verifier = TestPki.Verifier(crl);

@@ -1,7 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Workflows.Engine.Identity;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Signing.Certificates;
-using Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Signing.Pades;
 using Workflows.Engine.Signing.Signers;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Time.Testing;
+using Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Signing.Certificates;
 using Workflows.Engine.Signing.Cms;
-using Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Signing.Pades;
 using Workflows.Engine.Signing.Verification;
 

@@ -1,6 +1,7 @@
 using System.Text;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
+using Workflows.Engine.Printing.Pdf;
 using Workflows.Engine.Signing.Pdf;
 
 namespace Workflows.Engine.Signing.Tests.Pades;

@@ -147,5 +147,5 @@ internal static class PublishCommand
 internal sealed class ResultTemplatesPrintable : IDefinitionCheck
 {
     public IEnumerable<Engine.Validation.ValidationProblem> Check(Engine.Definitions.ProcedureDefinition definition) =>
-        Engine.Signing.Documents.Templates.ResultTemplateCheck.Check(definition);
+        Engine.Printing.Templates.ResultTemplateCheck.Check(definition);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing;
 using Workflows.Engine.Signing.Verification;
 

@@ -8,9 +8,9 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Reports;
-using Workflows.Engine.Signing.Documents;
-using Form05 = Workflows.Engine.Signing.Documents.Forms;
+using Form05 = Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Sla;
 using Workflows.Engine.Serialization;
 

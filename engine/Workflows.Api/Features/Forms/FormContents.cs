@@ -3,8 +3,8 @@ using System.Text.Json;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
 
 namespace Workflows.Api.Features.Forms;
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
-using Workflows.Engine.Signing.Documents.Templates;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
+using Workflows.Engine.Printing.Templates;
 
 namespace Workflows.Api.Features.Signing;
 

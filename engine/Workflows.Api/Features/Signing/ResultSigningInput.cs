@@ -7,9 +7,9 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
+using Workflows.Engine.Printing;
+using Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Signing;
-using Workflows.Engine.Signing.Documents;
-using Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Signing.Pades;
 
 namespace Workflows.Api.Features.Signing;

@@ -8,5 +8,5 @@ namespace Workflows.Api.Features.Signing;
 internal sealed class ResultTemplateCheck : IDefinitionCheck
 {
     public IEnumerable<ValidationProblem> Check(ProcedureDefinition definition) =>
-        Engine.Signing.Documents.Templates.ResultTemplateCheck.Check(definition);
+        Engine.Printing.Templates.ResultTemplateCheck.Check(definition);
 }

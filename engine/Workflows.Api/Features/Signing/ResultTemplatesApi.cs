@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workflows.Engine.Signing.Documents.Templates;
+using Workflows.Engine.Printing.Templates;
 
 namespace Workflows.Api.Features.Signing;
 

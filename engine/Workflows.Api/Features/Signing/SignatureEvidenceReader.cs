@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Workflows.Engine.Execution.Signatures;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing;
 using Workflows.Engine.Signing.Verification;
 
