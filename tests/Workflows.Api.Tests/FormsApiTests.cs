@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Features.Forms;
-using Workflows.Engine.Persistence;
+using Workflows.Engine.Application.Ports;
 using Workflows.Tests.Shared;
 
 namespace Workflows.Api.Tests;

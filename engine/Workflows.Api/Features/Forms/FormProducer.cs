@@ -1,7 +1,7 @@
 using Quartz;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Signing.Documents;
 
 namespace Workflows.Api.Features.Forms;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing.Documents;
 using Workflows.Engine.Signing.Documents.Forms;
 using Workflows.Engine.Signing.Documents.Templates;
