@@ -55,6 +55,19 @@ public class LayerRulesTests
         result.IsSuccessful.ShouldBeTrue($"Persistence types depending on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    [Theory]
+    [InlineData("Workflows.Engine.Persistence")]
+    [InlineData("Microsoft.EntityFrameworkCore")]
+    [InlineData("Workflows.Api")]
+    public void The_timers_adapter_knows_the_application_not_the_other_adapters(string forbidden)
+    {
+        var timers = typeof(Workflows.Engine.Timers.Quartz.TimerDispatcher).Assembly;
+
+        var result = Types.InAssembly(timers).ShouldNot().HaveDependencyOn(forbidden).GetResult();
+
+        result.IsSuccessful.ShouldBeTrue($"Timer types depending on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
     [Fact]
     public void Persistence_holds_adapters_only_and_no_ports_of_its_own()
     {
