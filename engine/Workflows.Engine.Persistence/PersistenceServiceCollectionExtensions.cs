@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Persistence.GroupCommit;
 using Workflows.Engine.Persistence.Stores;
 

@@ -1,4 +1,4 @@
-using Workflows.Engine.Persistence;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Engine.Timers.Quartz;
 

@@ -1,6 +1,6 @@
 using Quartz;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Engine.Timers.Quartz;
 

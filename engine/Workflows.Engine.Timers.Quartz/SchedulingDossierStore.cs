@@ -1,8 +1,8 @@
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
 
 namespace Workflows.Engine.Timers.Quartz;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Sla;
 
 namespace Workflows.Engine.Timers.Quartz;

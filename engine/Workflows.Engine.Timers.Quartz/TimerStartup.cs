@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Application;
 
 namespace Workflows.Engine.Timers.Quartz;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Engine.Timers.Quartz;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine.Persistence;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Timers.Quartz;
 
 namespace Workflows.Api.Tests;

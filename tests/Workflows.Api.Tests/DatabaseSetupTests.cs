@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Infrastructure;
-using Workflows.Engine.Persistence;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Api.Tests;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Features.Forms;
 using Workflows.Api.Workers;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Persistence;
 using Workflows.Tests.Shared;
 

@@ -6,8 +6,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Signing.Certificates;
 using Workflows.Tests.Shared;
 

@@ -47,7 +47,7 @@ public class DependencyRulesTests
     [Fact]
     public void Persistence_does_not_depend_on_the_web_host()
     {
-        var persistence = typeof(Workflows.Engine.Persistence.IDossierStore).Assembly;
+        var persistence = typeof(Workflows.Engine.Persistence.WorkflowsDbContext).Assembly;
 
         Types.InAssembly(persistence).ShouldNot().HaveDependencyOn("Microsoft.AspNetCore").GetResult().IsSuccessful.ShouldBeTrue();
     }

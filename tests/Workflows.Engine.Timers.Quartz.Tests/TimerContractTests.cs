@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Workflows.Engine.Application;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Engine.Timers.Quartz.Tests;
 
@@ -180,7 +180,7 @@ public abstract class TimerContractTests
 
     private sealed class RecordingSender(List<NotificationKind> sent) : INotificationSender
     {
-        public Task SendAsync(Persistence.NotificationRecord notification, CancellationToken cancellationToken)
+        public Task SendAsync(Engine.Application.Ports.NotificationRecord notification, CancellationToken cancellationToken)
         {
             sent.Add(notification.Kind);
             return Task.CompletedTask;

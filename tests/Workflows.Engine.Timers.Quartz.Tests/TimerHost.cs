@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Engine.Timers.Quartz.Tests;
 

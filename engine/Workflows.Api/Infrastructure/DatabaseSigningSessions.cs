@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Workflows.Api.Features.Signing;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
 
 namespace Workflows.Api.Infrastructure;
 

@@ -1,5 +1,5 @@
+using Workflows.Engine.Application;
 using Workflows.Engine.Calendar;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Api.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Workflows.Engine.Persistence;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Api.Infrastructure;
 

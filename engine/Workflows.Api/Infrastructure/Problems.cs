@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Workflows.Engine.Application;
 using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Validation;
 using Workflows.Engine.Serialization;
 

@@ -30,7 +30,7 @@ public static class SigningSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys, "data-protection")));
         builder.Services.AddSingleton<ProtectedKeyVault>();
         builder.Services.AddSingleton<IKeyVault>(sp => sp.GetRequiredService<ProtectedKeyVault>());
-        builder.Services.AddSingleton<Engine.Persistence.Runtime.IDefinitionCheck, Features.Signing.ResultTemplateCheck>();
+        builder.Services.AddSingleton<Engine.Application.IDefinitionCheck, Features.Signing.ResultTemplateCheck>();
         builder.Services.AddSingleton<DatabaseSigningSessions>();
         builder.Services.AddSingleton<Features.Signing.ResultNumberGate>();
         builder.Services.AddSingleton<ISigningSessionStore>(sp => sp.GetRequiredService<DatabaseSigningSessions>());

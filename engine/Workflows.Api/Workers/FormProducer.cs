@@ -1,8 +1,9 @@
 using Quartz;
 using Workflows.Api.Features.Forms;
+using Workflows.Engine.Application.Ports;
+using Workflows.Engine.Application;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Printing;
 
 namespace Workflows.Api.Workers;

@@ -1,3 +1,5 @@
+using Workflows.Engine.Application.Ports;
+
 namespace Workflows.Engine.Persistence.GroupCommit;
 
 /// <summary>One change of a batch lost its version or register claim; the batch rolled back and names which.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Engine.Persistence.Model;
 

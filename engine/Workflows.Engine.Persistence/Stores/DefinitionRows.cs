@@ -1,3 +1,4 @@
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;

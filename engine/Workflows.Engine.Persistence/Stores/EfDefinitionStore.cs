@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence.Model;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Persistence.Model;
 
 namespace Workflows.Engine.Persistence.Stores;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Identity;

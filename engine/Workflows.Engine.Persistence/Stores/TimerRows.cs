@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Persistence.Model;
 

@@ -1,3 +1,4 @@
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Identity;
 
 namespace Workflows.Engine.Persistence.Tests.Contract;

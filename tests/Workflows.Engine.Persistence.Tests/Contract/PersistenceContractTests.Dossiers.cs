@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Dossiers;
 using Workflows.Engine.Execution.Events;
 using static Workflows.Engine.Persistence.Tests.Contract.Samples;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;

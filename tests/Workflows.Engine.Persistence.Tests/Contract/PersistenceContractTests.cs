@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Application.Ports;
 
 namespace Workflows.Engine.Persistence.Tests.Contract;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Documents;
 using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Bench.Flow;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Bench.Flow;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.PostgreSql;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Persistence.Sqlite;
 
 namespace Workflows.Bench.Persisted;

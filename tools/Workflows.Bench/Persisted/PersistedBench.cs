@@ -15,7 +15,7 @@ public sealed record PersistedRow(string Database, LoadResult Persisted, LoadRes
 }
 
 /// <summary>
-/// Dossiers through <see cref="Engine.Persistence.Runtime.WorkflowRuntime"/> and the EF stores: N workers, each
+/// Dossiers through <see cref="Engine.Application.WorkflowRuntime"/> and the EF stores: N workers, each
 /// submitting a dossier and completing its five steps, over and over. Each worker is one commune's desk
 /// (<see cref="BirthRegistrationFlow.CommuneOf"/>), as a province's load is spread over its communes.
 /// </summary>

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Workflows.Bench.Flow;
+using Workflows.Engine.Application;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Bench.Persisted;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using Workflows.Bench.Flow;
 using Workflows.Bench.Reporting;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Bench.Persisted;

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Dossiers;
@@ -12,7 +14,6 @@ using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Persistence.Sqlite;
 using Workflows.Engine.Sla;
 

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Application;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Persistence.PostgreSql;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Persistence.Sqlite;
 
 namespace Workflows.Cli.Commands;

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Features.Dossiers;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Documents;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Signing.Verification;
 
 namespace Workflows.Api.Features.Attachments;

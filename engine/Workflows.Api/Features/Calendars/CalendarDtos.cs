@@ -1,6 +1,6 @@
+using Workflows.Engine.Application;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Calendars;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Calendars;

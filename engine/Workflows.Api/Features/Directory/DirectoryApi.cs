@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Directory;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
-using Workflows.Engine.Persistence.Runtime;
+using Workflows.Engine.Application;
 
 namespace Workflows.Api.Features.Dossiers;
 

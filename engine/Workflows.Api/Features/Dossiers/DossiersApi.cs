@@ -4,12 +4,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Identity;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Serialization;
 
 namespace Workflows.Api.Features.Dossiers;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence;
 
 namespace Workflows.Api.Features.Procedures;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 
 namespace Workflows.Api.Features.Procedures;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Validation;
 
 namespace Workflows.Api.Features.Procedures;

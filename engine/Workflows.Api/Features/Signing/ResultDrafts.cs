@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Printing;
 using Workflows.Engine.Printing.Forms;
 using Workflows.Engine.Printing.Templates;
+using Workflows.Engine.Printing;
 
 namespace Workflows.Api.Features.Signing;
 

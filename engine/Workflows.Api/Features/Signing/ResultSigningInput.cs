@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Signatures;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Persistence;
-using Workflows.Engine.Printing;
 using Workflows.Engine.Printing.Forms;
+using Workflows.Engine.Printing;
 using Workflows.Engine.Signing;
 using Workflows.Engine.Signing.Pades;
 

@@ -1,5 +1,5 @@
+using Workflows.Engine.Application;
 using Workflows.Engine.Definitions;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Validation;
 
 namespace Workflows.Api.Features.Signing;

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Api.Infrastructure;
+using Workflows.Engine.Application;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Execution;
-using Workflows.Engine.Persistence.Runtime;
 using Workflows.Engine.Simulation;
 using Workflows.Engine.Validation;
 

@@ -2,7 +2,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 public enum TaskState
 {

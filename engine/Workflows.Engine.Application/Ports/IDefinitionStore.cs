@@ -1,7 +1,7 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>
 /// Versioned procedure definitions. A procedure has at most one draft (the version after the highest

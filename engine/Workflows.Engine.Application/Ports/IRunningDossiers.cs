@@ -1,7 +1,7 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>How many dossiers are still running (not completed) on one version of a procedure.</summary>
 public sealed record VersionDossierCount(int Version, int Running);

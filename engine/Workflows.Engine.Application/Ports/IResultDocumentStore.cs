@@ -1,6 +1,6 @@
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>What a stored result revision is: the unsigned draft, the leader-signed result, or the sealed e-result.</summary>
 public enum ResultDocumentKind

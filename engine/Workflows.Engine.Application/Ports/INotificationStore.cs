@@ -1,7 +1,7 @@
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>A notification as the outbox holds it.</summary>
 public sealed record NotificationRecord(long Id, DossierId Dossier, int StepInstance, NotificationKind Kind, Recipient To, string Message, DateTimeOffset CreatedAt)

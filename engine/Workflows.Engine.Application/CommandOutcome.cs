@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>What became of a command sent to a dossier: accepted (and saved), or rejected with a reason; the core's <c>Decision</c> words.</summary>
 public abstract record CommandOutcome;

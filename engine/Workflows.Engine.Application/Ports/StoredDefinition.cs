@@ -1,7 +1,7 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>A definition version as stored, with who made and published it.</summary>
 /// <param name="Revision">Increments on every draft save; a save naming an older revision is a conflicting edit.</param>

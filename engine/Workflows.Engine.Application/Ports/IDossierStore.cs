@@ -2,7 +2,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>Dossier workflow state and its append-only history.</summary>
 public interface IDossierStore

@@ -1,6 +1,6 @@
 using Workflows.Engine.Execution;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>Reads the numbering registers; numbers are taken only through a dossier change (ConsumeNumber).</summary>
 public interface IRegisterStore

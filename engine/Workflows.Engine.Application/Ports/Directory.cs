@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 public enum UnitKind
 {

@@ -1,4 +1,4 @@
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>
 /// Someone else changed the same dossier (or draft) since it was loaded. Nothing was written; reload and retry.

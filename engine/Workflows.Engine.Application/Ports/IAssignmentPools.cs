@@ -1,6 +1,6 @@
 using Workflows.Engine.Execution;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>Reads who may be assigned tasks of a (unit, role) pool, their open-task counts and the round-robin cursor.</summary>
 public interface IAssignmentPools

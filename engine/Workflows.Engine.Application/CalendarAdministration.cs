@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Execution.Commands;
 using Workflows.Engine.Execution.Events;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>A running dossier whose due instants an edit moved.</summary>
 public sealed record AffectedDossier(DossierId Dossier, ImmutableArray<DueChange> Changes);

@@ -1,4 +1,4 @@
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>Bytes of an attachment or a produced form, keyed by their SHA-256 (lower-case hex).</summary>
 public sealed record StoredContent(string Sha256, string MediaType, ReadOnlyMemory<byte> Content)

@@ -1,6 +1,6 @@
 using Workflows.Engine.Calendar;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 public static class ClockExtensions
 {

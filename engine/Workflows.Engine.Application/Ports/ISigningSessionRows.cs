@@ -1,4 +1,4 @@
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>
 /// A prepared two-phase signature as stored between prepare and complete: the prepared PDF waiting for its CMS, what

@@ -1,6 +1,6 @@
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>The event types a form may be printed for: the store queues them for the producer as it writes them.</summary>
 public static class FormTriggers

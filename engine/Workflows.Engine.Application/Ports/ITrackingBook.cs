@@ -1,7 +1,7 @@
 using Workflows.Engine.Execution;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>Form 06 (the unit's tracking book): every dossier of a unit submitted in a period, oldest first.</summary>
 public interface ITrackingBook

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>
 /// Per-unit working calendars from the database: the seeded Vietnamese default (the province default), then the

@@ -1,6 +1,6 @@
 using Workflows.Engine.Execution;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>
 /// Lets the group-commit writer decide a change's command again on other register numbers (ADR 0017): when an
@@ -18,7 +18,10 @@ public sealed class Renumbering(RegisterSnapshot numbers, Func<RegisterSnapshot,
     /// <summary>The change committed in place of the original when the writer renumbered it; null when the original was written.</summary>
     public DossierChange? Written => Volatile.Read(ref written);
 
-    internal DossierChange? DecideOn(RegisterSnapshot running) => decide(running);
+    /// <summary>Decides the change's command again on the batch's running register; null when the core rejects it now.</summary>
+    /// <remarks>Public because the writer is an adapter in another assembly; only a dossier store calls it.</remarks>
+    public DossierChange? DecideOn(RegisterSnapshot running) => decide(running);
 
-    internal void Wrote(DossierChange change) => Volatile.Write(ref written, change);
+    /// <summary>Records the change the writer committed in place of the original.</summary>
+    public void Wrote(DossierChange change) => Volatile.Write(ref written, change);
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>One unit's changes to one year of the calendar it inherits.</summary>
 public sealed record StoredCalendarYear(UnitId Unit, int Year, ImmutableArray<CalendarEntry> Entries, ImmutableArray<DateOnly> RemovedDates)

@@ -1,7 +1,7 @@
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Validation;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>
 /// A host's own rule about definitions, run by <see cref="ProcedureCatalog"/> beside the core's validator wherever a

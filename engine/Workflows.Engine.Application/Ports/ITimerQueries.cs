@@ -1,7 +1,7 @@
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>A pending timer as stored: the database is the source of truth for due instants.</summary>
 public sealed record TimerRecord(DossierId Dossier, int StepInstance, DateTimeOffset DueAt, TimerPurpose Purpose)

@@ -3,7 +3,7 @@ using Workflows.Engine.Execution;
 using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Execution.Events;
 
-namespace Workflows.Engine.Persistence;
+namespace Workflows.Engine.Application.Ports;
 
 /// <summary>
 /// Everything one accepted command changes, written in one transaction: the new state (checked against the
@@ -29,7 +29,7 @@ public sealed record DossierChange(InstanceState State, ImmutableArray<RecordedE
     /// </summary>
     public InstanceState? Previous { get; init; }
 
-    /// <summary>How to decide the command again on other register numbers; null when it takes none or cannot be (see <see cref="Persistence.Renumbering"/>).</summary>
+    /// <summary>How to decide the command again on other register numbers; null when it takes none or cannot be (see <see cref="Renumbering"/>).</summary>
     public Renumbering? Renumbering { get; init; }
 
     /// <summary>The version the change was computed from: 0 for a new dossier.</summary>

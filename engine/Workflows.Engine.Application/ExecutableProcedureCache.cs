@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>
 /// Compiled published definitions by version. Safe to cache forever because a published version never

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Execution;
@@ -8,7 +9,7 @@ using Workflows.Engine.Execution.Effects;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Serialization;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>
 /// The data flow of one command (docs/architecture.md, "One command, end to end"): load the dossier and its pinned definition, let the core

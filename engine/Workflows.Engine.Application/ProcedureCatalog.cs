@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Workflows.Engine.Application.Ports;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Identity;
 using Workflows.Engine.Validation;
 
-namespace Workflows.Engine.Persistence.Runtime;
+namespace Workflows.Engine.Application;
 
 /// <summary>What became of a catalogue change: the stored version, or why nothing was stored.</summary>
 public abstract record CatalogOutcome;
