@@ -52,7 +52,7 @@ public static class TimerBench
             var services = new ServiceCollection()
                 .AddWorkflowsSqlite($"Data Source={Path.Combine(root, "bench.db")}")
                 .AddSingleton<TimeProvider>(clock)
-                .AddSingleton<IWorkingCalendarSource, DefaultCalendarSource>()
+                .AddSingleton<IWorkingCalendarSource>(DefaultCalendarSource.Around(clock.Now))
                 .AddSingleton<ExecutableProcedureCache>()
                 .AddSingleton<WorkflowRuntime>()
                 .AddSingleton<ProcedureCatalog>();
