@@ -11,22 +11,6 @@ namespace Workflows.Api.Tests;
 /// </summary>
 public abstract class ApiContractTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    protected static object BirthRegistration(string childName = "Nguyễn Văn An") => new
-    {
-        procedure = "birth-registration",
-        unit = "xa-tan-an",
-        data = new
-        {
-            childName,
-            childBirthDate = "2026-02-20",
-            childSex = "nam",
-            birthPlace = "Trạm y tế xã Tân An",
-            motherName = "Trần Thị Bình",
-            declarantId = "001234567890",
-            relationship = "mẹ",
-        },
-    };
-
     protected static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Engine.Persistence.Tests.PostgreSql;
 
 namespace Workflows.Api.Tests;
@@ -72,6 +73,45 @@ public abstract class ApiHostTests(ApiTestDatabase database) : IAsyncLifetime
     }
 
     protected HttpClient As(string? user) => Factory.ClientFor(user);
+
+    /// <summary>A complete, valid online birth-registration submission (the body of <c>POST /api/dossiers</c>).</summary>
+    protected static object BirthRegistration(string childName = "Nguyễn Văn An", string unit = "xa-tan-an") => new
+    {
+        procedure = "birth-registration",
+        unit,
+        data = new
+        {
+            childName,
+            childBirthDate = "2026-02-20",
+            childSex = "nam",
+            birthPlace = "Trạm y tế xã Tân An",
+            motherName = "Trần Thị Bình",
+            declarantId = "001234567890",
+            relationship = "mẹ",
+        },
+    };
+
+    /// <summary>
+    /// The dev CA issues a person's or unit's key on first use, valid from that moment. Tests that travel back in time
+    /// issue every key the day before their earliest instant, as a real deployment would have them.
+    /// </summary>
+    protected async Task IssueSigningKeysBeforeAsync(DateTimeOffset earliest, IEnumerable<Workflows.Engine.Simulation.ScriptActor> actors)
+    {
+        Factory.Clock.AdjustTime(earliest.AddDays(-1));
+        var vault = Factory.Services.GetRequiredService<Workflows.Engine.Signing.Signers.IKeyVault>();
+        foreach (var actor in actors.DistinctBy(a => a.User))
+        {
+            await vault.FindAsync(Workflows.Engine.Signing.Signers.KeyIds.For(new Workflows.Engine.Identity.UserId(actor.User)), TestContext.Current.CancellationToken);
+            await vault.FindAsync(Workflows.Engine.Signing.Signers.KeyIds.For(new Workflows.Engine.Identity.UnitId(actor.Unit)), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A script starts with fresh round-robin turns; so does each replay on a shared database.</summary>
+    protected async Task StartRoundRobinAfreshAsync()
+    {
+        await using var db = await Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Workflows.Engine.Persistence.WorkflowsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DELETE FROM assignment_cursors", TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A minimal well-formed PDF: what a scanner produces, as far as sniffing the type is concerned.</summary>
     protected static byte[] Pdf(string text = "scan") => System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {text}\n%%EOF\n");

@@ -7,20 +7,9 @@ namespace Workflows.Api.Tests;
 /// <summary>E-result reuse: a sealed result is attached to another dossier by its number, verified, without re-scanning.</summary>
 public abstract class EResultReuseApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    private static readonly object BirthRegistration = new
-    {
-        procedure = "birth-registration",
-        unit = "xa-tan-an",
-        data = new
-        {
-            childName = "Nguyễn Văn An", childBirthDate = "2026-02-20", childSex = "nam", birthPlace = "Trạm y tế xã Tân An",
-            motherName = "Trần Thị Bình", declarantId = "001234567890", relationship = "mẹ",
-        },
-    };
-
     private async Task<string> SubmittedAsync()
     {
-        var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration);
+        var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration());
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await Json(created)).GetProperty("id").GetString()!;
     }

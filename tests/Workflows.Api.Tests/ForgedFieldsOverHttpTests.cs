@@ -37,7 +37,7 @@ public abstract class ForgedFieldsOverHttpTests(ApiTestDatabase database) : ApiH
         var script = JsonSerializer.Deserialize<SimulationScript>(await File.ReadAllTextAsync(Path.Combine(folder, "traces", "happy-path.script.json"), ct), WorkflowJson.Options)!;
         var numberFields = definition.Steps.Select(s => s.Numbering?.Field).OfType<string>().ToList();
         numberFields.Count.ShouldBeGreaterThanOrEqualTo(2, "a receipt number and a result number");
-        await IssueSigningKeysBeforeAsync(script);
+        await IssueSigningKeysBeforeAsync(script.SubmittedAt, script.Actors.Values);
 
         var real = await SubmitAsync(procedure, script, script.Data);
         real.StatusCode.ShouldBe(HttpStatusCode.Created, await real.Content.ReadAsStringAsync(ct));
@@ -149,13 +149,6 @@ public abstract class ForgedFieldsOverHttpTests(ApiTestDatabase database) : ApiH
         return final.GetProperty("data");
     }
 
-    /// <summary>Both dossiers go to the same officials, as in the script: round-robin starts from the first official again.</summary>
-    private async Task StartRoundRobinAfreshAsync()
-    {
-        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM assignment_cursors", TestContext.Current.CancellationToken);
-    }
-
     private static async Task<string> RefusedAsync(HttpResponseMessage response, string code)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -175,18 +168,6 @@ public abstract class ForgedFieldsOverHttpTests(ApiTestDatabase database) : ApiH
     {
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.Database.SqlQueryRaw<string>("SELECT number AS \"Value\" FROM issued_numbers").ToListAsync(TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>The dev CA issues keys valid from first use; issue them before the script's first instant.</summary>
-    private async Task IssueSigningKeysBeforeAsync(SimulationScript script)
-    {
-        Factory.Clock.AdjustTime(script.SubmittedAt.AddDays(-1));
-        var vault = Factory.Services.GetRequiredService<IKeyVault>();
-        foreach (var actor in script.Actors.Values.DistinctBy(a => a.User))
-        {
-            await vault.FindAsync(KeyIds.For(new UserId(actor.User)), TestContext.Current.CancellationToken);
-            await vault.FindAsync(KeyIds.For(new UnitId(actor.Unit)), TestContext.Current.CancellationToken);
-        }
     }
 }
 

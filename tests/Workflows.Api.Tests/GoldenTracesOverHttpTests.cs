@@ -58,28 +58,6 @@ public abstract class GoldenTracesOverHttpTests(ApiTestDatabase database) : ApiH
         }
     }
 
-    /// <summary>
-    /// The dev CA issues a person's or unit's key on first use, valid from that moment. Replaying scripts travels back
-    /// and forth in time, so issue every key before the earliest script, as a real deployment would have them.
-    /// </summary>
-    private async Task IssueSigningKeysBeforeAsync(DateTimeOffset earliest, IEnumerable<ScriptActor> actors)
-    {
-        Factory.Clock.AdjustTime(earliest.AddDays(-1));
-        var vault = Factory.Services.GetRequiredService<IKeyVault>();
-        foreach (var actor in actors.DistinctBy(a => a.User))
-        {
-            await vault.FindAsync(KeyIds.For(new UserId(actor.User)), TestContext.Current.CancellationToken);
-            await vault.FindAsync(KeyIds.For(new UnitId(actor.Unit)), TestContext.Current.CancellationToken);
-        }
-    }
-
-    /// <summary>The simulator starts every script with fresh round-robin turns; so does each replay on the shared database.</summary>
-    private async Task StartRoundRobinAfreshAsync()
-    {
-        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM assignment_cursors", TestContext.Current.CancellationToken);
-    }
-
     private async Task ReplayAsync(string what, SimulationScript script, JsonNode trace, Dictionary<string, string> numbers)
     {
         var ct = TestContext.Current.CancellationToken;

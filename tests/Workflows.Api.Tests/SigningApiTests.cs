@@ -19,22 +19,6 @@ namespace Workflows.Api.Tests;
 /// </summary>
 public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    private static readonly object BirthRegistration = new
-    {
-        procedure = "birth-registration",
-        unit = "xa-tan-an",
-        data = new
-        {
-            childName = "Nguyễn Văn An",
-            childBirthDate = "2026-02-20",
-            childSex = "nam",
-            birthPlace = "Trạm y tế xã Tân An",
-            motherName = "Trần Thị Bình",
-            declarantId = "001234567890",
-            relationship = "mẹ",
-        },
-    };
-
     private static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -47,7 +31,7 @@ public abstract class SigningApiTests(ApiTestDatabase database) : ApiHostTests(d
 
     private async Task<JsonElement> AtApprovalAsync()
     {
-        var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration);
+        var created = await As("citizen-an").PostAsJsonAsync("/api/dossiers", BirthRegistration());
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var dossier = await AttachRequiredAsync((await Json(created)).GetProperty("id").GetString()!, "citizen-an");
         dossier = await Ok(await As("desk-lan").PostAsJsonAsync($"/api/tasks/{TaskAt(dossier, "receive")}/complete", new { outcome = "accept" }));

@@ -8,22 +8,6 @@ namespace Workflows.Api.Tests;
 /// <summary>Submissions the host must refuse before anything is stored: the wrong unit, text that hides what it says.</summary>
 public abstract class SubmissionInputApiTests(ApiTestDatabase database) : ApiHostTests(database)
 {
-    private static object BirthRegistration(string unit = "xa-tan-an", string childName = "Nguyễn Văn An") => new
-    {
-        procedure = "birth-registration",
-        unit,
-        data = new
-        {
-            childName,
-            childBirthDate = "2026-02-20",
-            childSex = "nam",
-            birthPlace = "Trạm y tế xã Tân An",
-            motherName = "Trần Thị Bình",
-            declarantId = "001234567890",
-            relationship = "mẹ",
-        },
-    };
-
     [Fact]
     public async Task Birth_registration_at_a_department_is_refused_with_the_communes_that_may_receive_it()
     {

@@ -406,7 +406,7 @@ internal sealed partial class ExecutionRun(
             values[field] = result.Value!.ToJsonElement();
         }
 
-        var problems = FormDataValidator.Validate(procedure.Definition.Form, values, FormDataValidator.DefinitionMayWrite, requiredKeys: []);
+        var problems = FormDataValidator.Validate(procedure.Definition.Form, values, FieldWrites.ByDefinition(procedure.Definition), requiredKeys: []);
         if (problems.Count > 0)
         {
             return new Rejection(RejectionCodes.InvalidData, $"Automatic step '{step.Id}' computed data the form does not accept: {string.Join(" ", problems)}");

@@ -34,6 +34,10 @@ internal static class FieldWrites
         return $"Field '{field.Key}' ({field.Label}) cannot be written at step '{step.Id}' ({step.Name}), which {fields}.";
     };
 
+    /// <summary>Data the definition itself computes (an automatic step's <c>set</c>) writes every field but the system's.</summary>
+    public static Func<FormField, string?> ByDefinition(ProcedureDefinition definition) => field =>
+        field.WrittenBy == FieldWriter.System ? SystemOnly(definition, field) : null;
+
     private static string SystemOnly(ProcedureDefinition definition, FormField field) =>
         definition.Steps.FirstOrDefault(s => s.Numbering?.Field == field.Key)?.Numbering is { } rule
             ? $"Field '{field.Key}' ({field.Label}) is numbered from the unit's '{rule.Register}' register by the system; leave it out instead of typing a number."

@@ -57,10 +57,6 @@ public static partial class FormDataValidator
         return problems;
     }
 
-    /// <summary>For data the definition itself computes (automatic steps): every field but the system's.</summary>
-    public static string? DefinitionMayWrite(FormField field) =>
-        field.WrittenBy == FieldWriter.System ? $"Field '{field.Key}' ({field.Label}) is assigned by the system from a register." : null;
-
     private static bool HasValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => false,

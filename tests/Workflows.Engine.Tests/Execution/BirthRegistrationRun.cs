@@ -40,6 +40,10 @@ internal sealed class BirthRegistrationRun
         relationship = "mẹ",
     });
 
+    /// <summary><see cref="ValidApplication"/> with one field set to another value (or added).</summary>
+    public static IReadOnlyDictionary<string, System.Text.Json.JsonElement> ApplicationWith(string key, object value) =>
+        new Dictionary<string, System.Text.Json.JsonElement>(ValidApplication) { [key] = System.Text.Json.JsonSerializer.SerializeToElement(value) };
+
     public Decision Execute(WorkflowCommand command) => executor.Execute(Procedure, State, command, Now);
 
     public Accepted Do(WorkflowCommand command)

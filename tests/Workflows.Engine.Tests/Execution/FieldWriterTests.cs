@@ -12,9 +12,6 @@ namespace Workflows.Engine.Tests.Execution;
 /// <summary>Every form field says who may write it; a command writing a field it may not is refused and changes nothing.</summary>
 public class FieldWriterTests
 {
-    private static Dictionary<string, JsonElement> With(IReadOnlyDictionary<string, JsonElement> data, string key, string value) =>
-        new Dictionary<string, JsonElement>(data) { [key] = JsonSerializer.SerializeToElement(value) };
-
     [Theory]
     [InlineData("registerNumber", "1/2026/KS", "numbered from the unit's 'birth-registrations' register")]
     [InlineData("receiptNumber", "000001/2026/BN", "numbered from the unit's 'receipts' register")]
@@ -24,7 +21,7 @@ public class FieldWriterTests
     {
         var run = new BirthRegistrationRun();
 
-        var decision = run.Execute(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, With(BirthRegistrationRun.ValidApplication, key, value), Actors.Citizen));
+        var decision = run.Execute(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, BirthRegistrationRun.ApplicationWith(key, value), Actors.Citizen));
 
         var rejection = decision.ShouldBeOfType<Rejected>().Rejection;
         rejection.Code.ShouldBe(RejectionCodes.InvalidData);

@@ -18,7 +18,7 @@ public class TextInputTests
         DecomposedName.ShouldNotBe("Nguyễn Văn An");
         var run = new BirthRegistrationRun();
 
-        run.Do(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, Application(childName: DecomposedName), Actors.Citizen));
+        run.Do(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, BirthRegistrationRun.ApplicationWith("childName", DecomposedName), Actors.Citizen));
 
         run.State!.Data["childName"].GetString().ShouldBe("Nguyễn Văn An");
         run.State.Data["childName"].GetString()!.IsNormalized(NormalizationForm.FormC).ShouldBeTrue();
@@ -36,7 +36,7 @@ public class TextInputTests
     {
         var run = new BirthRegistrationRun();
 
-        var decision = run.Execute(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, Application(childName), Actors.Citizen));
+        var decision = run.Execute(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, BirthRegistrationRun.ApplicationWith("childName", childName), Actors.Citizen));
 
         var rejection = decision.ShouldBeOfType<Rejected>().Rejection;
         rejection.Code.ShouldBe(RejectionCodes.InvalidData);
@@ -94,7 +94,7 @@ public class TextInputTests
     public void A_file_name_that_reads_backwards_is_refused_and_a_decomposed_one_is_stored_composed()
     {
         var run = new BirthRegistrationRun();
-        run.Do(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, Application("Nguyễn Văn An"), Actors.Citizen));
+        run.Do(new SubmitDossier(BirthRegistrationRun.Id, Actors.Commune, SubmissionChannel.Online, BirthRegistrationRun.ValidApplication, Actors.Citizen));
 
         var misleading = run.Execute(new AttachDocument(BirthRegistrationRun.Attachment("other") with { FileName = "scan\u202Efdp.exe" }, null, Actors.Citizen));
         run.Do(new AttachDocument(BirthRegistrationRun.Attachment("other") with { FileName = "giấy chứng sinh.pdf".Normalize(NormalizationForm.FormD) }, null, Actors.Citizen));
@@ -102,15 +102,4 @@ public class TextInputTests
         misleading.ShouldBeOfType<Rejected>().Rejection.Message.ShouldContain("override");
         run.State!.Attachments.ShouldHaveSingleItem().FileName.ShouldBe("giấy chứng sinh.pdf");
     }
-
-    private static IReadOnlyDictionary<string, System.Text.Json.JsonElement> Application(string childName) => Json.Data(new
-    {
-        childName,
-        childBirthDate = "2026-02-20",
-        childSex = "nam",
-        birthPlace = "Trạm y tế xã Tân An",
-        motherName = "Trần Thị Bình",
-        declarantId = "001234567890",
-        relationship = "mẹ",
-    });
 }
